@@ -1,0 +1,33 @@
+// Serves the built app. adapter-node assumes https unless told otherwise, which would make every
+// form on a plain-http school server fail its origin check; so when no proxy says which protocol
+// was used, say what this socket is. A proxy's X-Forwarded-Proto, or ORIGIN, still wins.
+import http from 'node:http';
+import path from 'node:path';
+
+process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const { handler } = await import(path.join(root, 'build', 'handler.js'));
+
+const server = http.createServer((req, res) => {
+	req.headers['x-forwarded-proto'] ||= 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	handler(req, res);
+});
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+server.listen(port, host, () => console.log(`Tech Playground is serving http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
+
+let stopping = false;
+function stop(reason) {
+	if (stopping) return;
+	stopping = true;
+	server.close(() => {
+		// The app closes its database on this event (see hooks.server.ts).
+		process.emit('sveltekit:shutdown', reason);
+		setTimeout(() => process.exit(0), 500).unref();
+	});
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), 5000).unref();
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

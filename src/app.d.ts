@@ -1,0 +1,22 @@
+import type { i18n } from 'i18next';
+import type { Caller } from '$lib/server/db/port';
+import type { Locale } from '$lib/i18n/locales';
+import type { ReadingPreferences } from '$lib/reading/preferences';
+
+declare global {
+	namespace App {
+		interface Locals {
+			locale: Locale;
+			/** This request's own i18next instance. */
+			i18n: i18n;
+			/** Who the database should see: the session cookie, or nobody. */
+			caller: Caller;
+			reading: ReadingPreferences;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,69 @@
+import { env } from '$env/dynamic/private';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { loadConfig } from '$lib/server/config';
+import { startDatabase } from '$lib/server/db';
+import { DataDirLockedError } from '$lib/server/db/lock';
+import { MigrationEditedError } from '$lib/server/db/migrate';
+import { auth, startAuth } from '$lib/server/auth';
+import { createI18n } from '$lib/i18n/i18n';
+import { chooseLocale, english, messagesFor } from '$lib/i18n/server';
+import { localeDir } from '$lib/i18n/locales';
+import { parseReading, readingAttributes } from '$lib/reading/preferences';
+import { LOCALE_COOKIE, READING_COOKIE, readJsonCookie } from '$lib/server/cookies';
+
+export const init: ServerInit = async () => {
+	const config = loadConfig(env);
+	try {
+		const database = await startDatabase(config);
+		startAuth(database, config);
+		// adapter-node's graceful shutdown: close the database so PGlite flushes to disk.
+		process.once('sveltekit:shutdown', () => void database.close());
+	} catch (error) {
+		if (error instanceof DataDirLockedError || error instanceof MigrationEditedError) {
+			console.error(`\nTech Playground cannot start: ${error.message}\n`);
+			process.exit(1);
+		}
+		throw error;
+	}
+};
+
+const language: Handle = async ({ event, resolve }) => {
+	const locale = chooseLocale(event.url, event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
+	if (event.url.searchParams.has('lang') && event.cookies.get(LOCALE_COOKIE) !== locale) {
+		event.cookies.set(LOCALE_COOKIE, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
+	}
+	event.locals.locale = locale;
+	event.locals.i18n = createI18n(locale, await messagesFor(locale), english);
+	event.locals.reading = parseReading(readJsonCookie(event.cookies, READING_COOKIE));
+	return resolve(event, {
+		// Language, direction and reading preferences are on <html> in the first byte: nothing flashes.
+		transformPageChunk: ({ html }) =>
+			html
+				.replace('%lang%', locale)
+				.replace('%dir%', localeDir(locale))
+				.replace('%reading%', readingAttributes(event.locals.reading))
+	});
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.caller = await auth().caller(event.cookies);
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(language, session, headers);
+
+// Never show internals: log them, and give the person a plain message key the error page translates.
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	const key = status === 404 ? 'errors.page_not_found' : 'errors.unexpected';
+	return { message: key };
+};

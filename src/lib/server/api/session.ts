@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { db, type Caller } from '../db';
+import { me } from './shapes';
+
+const home = z.object({
+	me,
+	coordinator: z
+		.object({
+			students: z.number(),
+			adults: z.number(),
+			deactivated: z.number(),
+			open_invites: z.number(),
+			expiring_invites: z.number()
+		})
+		.nullable()
+});
+export type Home = z.infer<typeof home>;
+
+/** The signed-in person, or null for a visitor. */
+export async function currentPerson(caller: Caller) {
+	if (!caller) return null;
+	return me.nullable().parse(await db().call('me', {}, caller));
+}
+
+/** What needs this person's attention, by role. */
+export async function homeFor(caller: Caller): Promise<Home> {
+	return home.parse(await db().call('home', {}, caller));
+}
+
+export async function signOutEverywhere(caller: Caller): Promise<void> {
+	await db().call('sign_out_everywhere', {}, caller);
+}

@@ -1,0 +1,44 @@
+// The only functions the server may call. A test keeps these lists in step with the database.
+
+export const API_FUNCTIONS = [
+	'accept_invite',
+	'create_invite',
+	'create_student',
+	'demo_accounts',
+	'home',
+	'invite_preview',
+	'me',
+	'reset_student_password',
+	'revoke_invite',
+	'save_reading_preferences',
+	'school_people',
+	'set_person_active',
+	'setup_school',
+	'setup_status',
+	'sign_out_everywhere',
+	'update_my_profile'
+] as const;
+
+export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
+
+export const SERVICE_FUNCTIONS = [
+	'local_auth.begin_sign_in',
+	'local_auth.finish_sign_in',
+	'local_auth.start_session',
+	'local_auth.end_session',
+	'app_private.issue_setup_code'
+] as const;
+
+export type ServiceFunctionName = (typeof SERVICE_FUNCTIONS)[number];
+
+const apiNames = new Set<string>(API_FUNCTIONS);
+const serviceNames = new Set<string>(SERVICE_FUNCTIONS);
+const argName = /^p_[a-z][a-z0-9_]*$/;
+
+/** Throws unless `fn` is a known API function and every argument name is a plain p_ name. */
+export function assertKnownCall(fn: string, args: Record<string, unknown>, service = false): void {
+	if (!(service ? serviceNames : apiNames).has(fn)) throw new Error(`Unknown database function: ${fn}`);
+	for (const name of Object.keys(args)) {
+		if (!argName.test(name)) throw new Error(`Bad argument name for ${fn}: ${name}`);
+	}
+}

@@ -1,0 +1,49 @@
+import pg from 'pg';
+import { callApi, callService, type InTransaction } from './sql-call';
+import type { Query, RunScript } from './migrate';
+import type { Db } from './port';
+
+export interface Server {
+	db: Db;
+	pool: pg.Pool;
+	query: Query;
+	runScript: RunScript;
+}
+
+/** A PostgreSQL server through a connection pool; every call is its own transaction. */
+export function postgresDb(connectionString: string, max = 10): Server {
+	const pool = new pg.Pool({ connectionString, max });
+	const inTransaction: InTransaction = async (work) => {
+		const client = await pool.connect();
+		try {
+			await client.query('begin');
+			const result = await work(async (sql, params) => (await client.query(sql, params)).rows);
+			await client.query('commit');
+			return result;
+		} catch (error) {
+			await client.query('rollback').catch(() => undefined);
+			throw error;
+		} finally {
+			client.release();
+		}
+	};
+	const query: Query = async (sql, params) => (await pool.query(sql, params)).rows;
+	const runScript: RunScript = async (sql) => {
+		await inTransaction(async (q) => {
+			// Several servers may start together against one database: migrate one at a time.
+			await q('select pg_advisory_xact_lock(7301)', []);
+			await q(sql, []);
+		});
+	};
+	return {
+		pool,
+		query,
+		runScript,
+		db: {
+			mode: 'postgres',
+			call: (fn, args, as) => callApi(inTransaction, fn, args, as),
+			service: (fn, args) => callService(inTransaction, fn, args),
+			close: () => pool.end()
+		}
+	};
+}

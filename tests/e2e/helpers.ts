@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO = {
+	coordinator: 'Dana Whitfield',
+	researcher: 'Dr. Priya Raman',
+	teacher: 'Marcus Bell',
+	teacherEs: 'Rosa Delgado',
+	mentor: 'Sofía R.',
+	mentorAr: 'Omar K.'
+} as const;
+
+/** Signs in with one click on /demo, as a person would. */
+export async function signInAsDemo(page: Page, name: string, lang = 'en'): Promise<void> {
+	await page.goto(`/demo?lang=${lang}`);
+	await page.getByRole('main').getByRole('button', { name: new RegExp(`^${escape(name)} \\(`) }).click();
+	await expect(page).toHaveURL(/\/home$/);
+}
+
+export function escape(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** WCAG 2.2 AA as axe checks it; target-size needs the wcag22aa tag. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** A username nobody else in this run uses. */
+export function uniqueName(prefix: string): string {
+	return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
