@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // Servers of our own, each on its own port, sharing one embedded data directory.
-function startServer(dataDir: string, port: number) {
+function startServer(dataDir: string, port: number, demo = 'on') {
 	const child = spawn(process.execPath, ['scripts/server.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'on' },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: demo },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -77,6 +77,46 @@ test('one writer per data directory; after kill -9 the next start recovers with 
 		}
 	} finally {
 		first.child.kill('SIGKILL');
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('with demo off, an empty database gets no demo data and a one-time setup for the first coordinator', async ({ page }) => {
+	test.setTimeout(120_000);
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'tp-setup-'));
+	const port = 4394;
+	const server = startServer(dataDir, port, 'off');
+	try {
+		await waitUntilServing(port, server.child);
+		const code = /setup code: ([0-9A-F-]{14})/.exec(server.output())?.[1];
+		expect(code, server.output()).toBeTruthy();
+		expect((await fetch(`http://127.0.0.1:${port}/demo`)).status).toBe(404);
+
+		await page.goto(`http://127.0.0.1:${port}/`);
+		await expect(page).toHaveURL(/\/setup$/);
+		await page.getByLabel('Setup code').fill('0000-0000-0000');
+		await page.getByLabel('School name').fill('Riverside Middle School');
+		await page.getByLabel('School code').fill('riverside');
+		await page.getByLabel('Time zone').selectOption('America/New_York');
+		await page.getByLabel('Name shown in the app').fill('Pat Coordinator');
+		await page.getByLabel('Email address').fill('pat@riverside.example.org');
+		await page.getByLabel('Choose a password').fill('first coordinator pw');
+		await page.getByLabel('Type the password again').fill('first coordinator pw');
+		await page.getByRole('button', { name: 'Create the school' }).click();
+		await expect(page.getByRole('alert')).toHaveText('That setup code is not right. Check the server log.');
+		await expect(page.getByLabel('School name')).toHaveValue('Riverside Middle School');
+
+		await page.getByLabel('Setup code').fill(code!);
+		await page.getByLabel('Choose a password').fill('first coordinator pw');
+		await page.getByLabel('Type the password again').fill('first coordinator pw');
+		await page.getByRole('button', { name: 'Create the school' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Pat Coordinator');
+		await expect(page.getByText('You are here as: Coordinator')).toBeVisible();
+		// The setup page is gone once a school exists.
+		expect((await fetch(`http://127.0.0.1:${port}/setup`)).status).toBe(404);
+	} finally {
+		server.child.kill('SIGTERM');
+		await server.exited;
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

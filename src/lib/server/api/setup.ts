@@ -14,6 +14,7 @@ export interface NewSchool {
 	displayName: string;
 	email: string;
 	passwordHash: string | null;
+	userId?: string;
 }
 
 /** Creates the school and its first coordinator, once, with the code the server printed. */
@@ -27,7 +28,8 @@ export async function setUpSchool(s: NewSchool): Promise<{ user_id: string }> {
 			p_time_zone: s.timeZone,
 			p_display_name: s.displayName,
 			p_email: s.email,
-			p_password_hash: s.passwordHash
+			p_password_hash: s.passwordHash,
+			p_user_id: s.userId
 		},
 		null
 	);

@@ -65,6 +65,8 @@ export function localAuth(db: Db, config: ServerConfig): AuthService {
 			cookies.delete(SESSION_COOKIE, { path: '/' });
 		},
 
-		passwordHash: hashPassword
+		prepareLogin: async (_email, password) => ({ passwordHash: await hashPassword(password) }),
+		discardLogin: () => Promise.resolve(),
+		preparePassword: (_userId, password) => hashPassword(password)
 	};
 }

@@ -1,6 +1,7 @@
 import { createServerClient } from '@supabase/ssr';
 import type { Cookies } from '@sveltejs/kit';
 import type { ServerConfig } from '../config';
+import { createAuthUser, deleteAuthUser, setAuthPassword } from './supabase-admin';
 import type { AuthService } from './types';
 
 /**
@@ -48,6 +49,15 @@ export function supabaseAuth(config: ServerConfig): AuthService {
 		async signOut(cookies) {
 			await client(cookies).auth.signOut();
 		},
-		passwordHash: () => Promise.resolve(null)
+		async prepareLogin(email, password) {
+			return { passwordHash: null, userId: await createAuthUser(config, email, password) };
+		},
+		async discardLogin(login) {
+			if (login.userId) await deleteAuthUser(config, login.userId);
+		},
+		async preparePassword(userId, password) {
+			await setAuthPassword(config, userId, password);
+			return null;
+		}
 	};
 }

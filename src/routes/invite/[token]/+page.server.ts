@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { acceptInvite, previewInvite } from '$lib/server/api/people';
 import { auth } from '$lib/server/auth';
+import { withNewLogin } from '$lib/server/api/logins';
 import { hashToken } from '$lib/server/auth/tokens';
 import { DbError } from '$lib/server/db/errors';
 import { parseForm } from '$lib/server/forms';
@@ -25,7 +26,11 @@ export const actions = {
 		let userId: string;
 		try {
 			const invite = await previewInvite(hashToken(params.token));
-			userId = (await acceptInvite(hashToken(params.token), display_name, await auth().passwordHash(password))).user_id;
+			userId = (
+				await withNewLogin(invite.email, password, (login) =>
+					acceptInvite(hashToken(params.token), display_name, login.passwordHash, login.userId)
+				)
+			).user_id;
 			await auth().startSession(cookies, userId, password, invite.email);
 		} catch (e) {
 			if (e instanceof DbError && e.kind === 'not_found') return fail(404, { message: 'invite.not_found', values: { display_name } });

@@ -18,7 +18,7 @@ export const actions = {
 		if (!z.uuid().safeParse(params.userId).success) return fail(404, { message: 'people.not_found' });
 		const password = friendlyPassword();
 		try {
-			await resetStudentPassword(locals.caller, params.userId, await auth().passwordHash(password));
+			await resetStudentPassword(locals.caller, params.userId, await auth().preparePassword(params.userId, password));
 		} catch (e) {
 			return failFrom(e);
 		}

@@ -1,5 +1,7 @@
 import { listSchoolPeople, createStudent } from '$lib/server/api/people';
-import { auth } from '$lib/server/auth';
+import { withNewLogin } from '$lib/server/api/logins';
+import { currentPerson } from '$lib/server/api/session';
+import { studentEmail } from '$lib/people';
 import { friendlyPassword } from '$lib/server/auth/tokens';
 import { parseForm } from '$lib/server/forms';
 import { failFrom, orErrorPage } from '$lib/server/respond';
@@ -18,12 +20,16 @@ export const actions = {
 		const s = parsed.data;
 		const password = s.password || friendlyPassword();
 		try {
-			const created = await createStudent(locals.caller, {
-				username: s.username,
-				displayName: s.display_name,
-				languages: s.languages,
-				passwordHash: await auth().passwordHash(password)
-			});
+			const me = await currentPerson(locals.caller);
+			const created = await withNewLogin(studentEmail(me?.school.code ?? '', s.username), password, (login) =>
+				createStudent(locals.caller, {
+					username: s.username,
+					displayName: s.display_name,
+					languages: s.languages,
+					passwordHash: login.passwordHash,
+					userId: login.userId
+				})
+			);
 			// Shown once, for the coordinator to print or write on a slip; never stored in clear.
 			return { created: { ...created, display_name: s.display_name, password } };
 		} catch (e) {

@@ -1,7 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { createStudent, listSchoolPeople } from '$lib/server/api/people';
 import { parseRoster, type RosterRow } from '$lib/server/api/roster';
-import { auth } from '$lib/server/auth';
+import { withNewLogin } from '$lib/server/api/logins';
+import { currentPerson } from '$lib/server/api/session';
+import { studentEmail } from '$lib/people';
 import { friendlyPassword } from '$lib/server/auth/tokens';
 import { DbError } from '$lib/server/db/errors';
 import { orErrorPage } from '$lib/server/respond';
@@ -42,6 +44,7 @@ export const actions = {
 		if (typeof csv !== 'string') return fail(400, { message: csv.error });
 		const { rows, fileError } = parseRoster(csv);
 		if (fileError) return fail(400, { message: fileError, csv });
+		const schoolCode = (await currentPerson(locals.caller))?.school.code ?? '';
 		const created: { display_name: string; username: string; password: string }[] = [];
 		const rejected: RosterRow[] = [];
 		for (const row of rows) {
@@ -51,12 +54,15 @@ export const actions = {
 			}
 			const password = row.password || friendlyPassword();
 			try {
-				await createStudent(locals.caller, {
-					username: row.username,
-					displayName: row.display_name,
-					languages: row.languages.split(/[\s,;/]+/).filter(Boolean),
-					passwordHash: await auth().passwordHash(password)
-				});
+				await withNewLogin(studentEmail(schoolCode, row.username), password, (login) =>
+					createStudent(locals.caller, {
+						username: row.username,
+						displayName: row.display_name,
+						languages: row.languages.split(/[\s,;/]+/).filter(Boolean),
+						passwordHash: login.passwordHash,
+						userId: login.userId
+					})
+				);
 				created.push({ display_name: row.display_name, username: row.username, password });
 			} catch (e) {
 				if (!(e instanceof DbError) || e.kind === 'unavailable' || e.kind === 'unauthenticated' || e.kind === 'forbidden') throw e;
