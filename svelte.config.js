@@ -26,6 +26,8 @@ const config = {
 			// The pgTAP runner and scripts are type-checked with the app.
 			config: (tsconfig) => {
 				tsconfig.include.push('../supabase/tests/**/*.ts', '../playwright.config.ts');
+				// The benchmark is a plain Node script run outside the app.
+				tsconfig.exclude = [...(tsconfig.exclude ?? []), '../tests/bench/**'];
 				return tsconfig;
 			}
 		}

@@ -11,6 +11,7 @@ import { chooseLocale, english, messagesFor } from '$lib/i18n/server';
 import { localeDir } from '$lib/i18n/locales';
 import { parseReading, readingAttributes } from '$lib/reading/preferences';
 import { LOCALE_COOKIE, READING_COOKIE, readJsonCookie } from '$lib/server/cookies';
+import { setInterfaceLanguage } from '$lib/server/api/profile';
 
 export const init: ServerInit = async () => {
 	const config = loadConfig(env);
@@ -48,6 +49,10 @@ const language: Handle = async ({ event, resolve }) => {
 
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.caller = await auth().caller(event.cookies);
+	// Switching language while signed in is remembered with the account (one call, only then).
+	if (event.locals.caller && event.url.searchParams.has('lang') && event.request.method === 'GET') {
+		await setInterfaceLanguage(event.locals.caller, event.locals.locale).catch(() => undefined);
+	}
 	return resolve(event);
 };
 

@@ -9,6 +9,7 @@ export const me = z.object({
 	display_name: z.string(),
 	username: z.string().nullable(),
 	preferred_languages: z.array(z.string()),
+	interface_language: z.string().nullable().optional(),
 	reading_preferences: z.record(z.string(), z.unknown()),
 	roles: z.array(role),
 	school: z.object({ id: z.uuid(), name: z.string(), code: z.string(), time_zone: z.string(), is_demo: z.boolean() })

@@ -14,6 +14,7 @@ export const API_FUNCTIONS = [
 	'school_people',
 	'set_person_active',
 	'setup_school',
+	'set_interface_language',
 	'setup_status',
 	'sign_out_everywhere',
 	'update_my_profile'

@@ -1,0 +1,29 @@
+// Every page of the app, who can reach it, and a path to visit. A test keeps this list in step
+// with src/routes, so a new page cannot be left out of the accessibility suite.
+import { DEMO } from './helpers';
+
+export type Visitor = 'visitor' | (typeof DEMO)[keyof typeof DEMO];
+
+export interface RoutePage {
+	id: string;
+	path: string;
+	who: Visitor[];
+}
+
+export const ROUTES: RoutePage[] = [
+	{ id: '/', path: '/', who: ['visitor'] },
+	{ id: '/login', path: '/login', who: ['visitor'] },
+	{ id: '/demo', path: '/demo', who: ['visitor'] },
+	{ id: '/reading', path: '/reading', who: ['visitor', DEMO.mentor] },
+	{ id: '/invite/[token]', path: '/invite/not-a-real-token', who: ['visitor'] },
+	{ id: '/home', path: '/home', who: [DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },
+	{ id: '/account', path: '/account', who: [DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },
+	{ id: '/people', path: '/people', who: [DEMO.coordinator] },
+	{ id: '/people/add-student', path: '/people/add-student', who: [DEMO.coordinator] },
+	{ id: '/people/invite', path: '/people/invite', who: [DEMO.coordinator] },
+	{ id: '/people/import', path: '/people/import', who: [DEMO.coordinator] },
+	{ id: '/people/[userId]', path: '/people/20000000-0000-4000-8000-000000000015', who: [DEMO.coordinator] }
+];
+
+/** Routes checked elsewhere: /setup exists only before a school does (see data-dir.e2e.ts); /logout only redirects. */
+export const CHECKED_ELSEWHERE = ['/setup', '/logout'];
