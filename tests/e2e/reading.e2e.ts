@@ -5,7 +5,7 @@ test('reading preferences follow the person to a new Chromebook, already in the 
 	await signInAsDemo(page, DEMO.mentorAr);
 	await page.goto('/reading');
 	await page.getByRole('button', { name: 'Dyslexia-friendly, in one tap' }).click();
-	await expect(page.getByRole('status')).toHaveText('Dyslexia-friendly reading is on.');
+	await expect(page.locator('.notice')).toHaveText('Dyslexia-friendly reading is on.');
 	await expect(page.locator('html')).toHaveAttribute('data-tint', 'cream');
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page).toHaveURL(/\/login/);
@@ -72,4 +72,13 @@ test('the dyslexia-friendly preset meets the BDA style guide, measured in the br
 		expect(report.longest, path).toBeLessThanOrEqual(70);
 		expect(report.background, path).not.toBe('rgb(255, 255, 255)');
 	}
+});
+
+test('read aloud says so when the device has no voice for the language, instead of failing silently', async ({ page }) => {
+	await page.goto('/reading?lang=es');
+	const reader = page.getByRole('region', { name: 'Leer en voz alta' });
+	await expect(reader.locator('[lang="es"]')).toContainText('Los mentores ayudan');
+	// Headless Chromium on this machine has no speech voices at all.
+	await reader.getByRole('button', { name: 'Reproducir' }).click();
+	await expect(reader.getByRole('status')).toContainText('no tiene una voz en español');
 });
