@@ -6,13 +6,13 @@ const steps = [
 	['translations', 'node', ['scripts/i18n-check.js']],
 	['svelte-check', 'npm', ['run', 'check']],
 	['eslint', 'npm', ['run', 'lint']],
-	['unit and database tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']],
+	['unit and database tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json']],
 	['build', 'npx', ['vite', 'build']],
 	['browser tests (Playwright, system Chromium)', 'npx', ['playwright', 'test']]
 ];
 
-fs.mkdirSync('test-results', { recursive: true });
-for (const f of ['unit.json', 'e2e.json']) fs.rmSync(`test-results/${f}`, { force: true });
+fs.mkdirSync('reports', { recursive: true });
+for (const f of ['reports/unit.json', 'reports/e2e.json']) fs.rmSync(f, { force: true });
 let failedStep = null;
 for (const [name, command, args] of steps) {
 	console.log(`\n=== ${name} ===`);
@@ -30,8 +30,8 @@ function counts(file, read) {
 		return { passed: 0, failed: 0 };
 	}
 }
-const unit = counts('test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
-const e2e = counts('test-results/e2e.json', (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
+const unit = counts('reports/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+const e2e = counts('reports/e2e.json', (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed + (failedStep && unit.failed + e2e.failed === 0 ? 1 : 0);
 if (failedStep) console.log(`\nFailed at: ${failedStep}`);

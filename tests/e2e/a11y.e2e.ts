@@ -106,10 +106,14 @@ for (const lang of ['en', 'es', 'ar']) {
 				test.setTimeout(120_000);
 				if (who === 'visitor') await page.goto(`/login?lang=${lang}`);
 				else await signInAsDemo(page, who, lang);
+				// Set the mode explicitly: preferences are saved with the account and follow it.
+				await page.goto('/reading');
 				if (mode === 'dyslexia') {
-					await page.goto('/reading');
 					await page.locator('form[action="?/dyslexia"] button[type="submit"]').first().click();
 					await expect(page.locator('html')).toHaveAttribute('data-tint', 'cream');
+				} else {
+					await page.locator('button[formaction="?/reset"]').click();
+					await expect(page.locator('html')).toHaveAttribute('data-tint', 'white');
 				}
 				for (const route of ROUTES.filter((r) => r.who.includes(who))) {
 					const response = await page.goto(route.path);

@@ -208,3 +208,16 @@ test('signing in works with the keyboard alone, with the password pasted (WCAG 3
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Marcus Bell');
 });
+
+test('the people page searches and pages on the server', async ({ page }) => {
+	await signInAsDemo(page, DEMO.coordinator);
+	await page.goto('/people');
+	await page.getByRole('searchbox', { name: 'Find a person' }).fill('sofía');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/\/people\?q=sof%C3%ADa$/);
+	await expect(page.getByRole('status')).toHaveText('1 person found (page 1 of 1).');
+	await expect(page.getByRole('table').getByRole('link')).toHaveText(['Sofía R.']);
+	// A query that would be a LIKE wildcard is only text.
+	await page.goto('/people?q=%25');
+	await expect(page.getByRole('status')).toHaveText(/^0 people found/);
+});

@@ -17,12 +17,27 @@ const invite = z.object({
 	expires_at: z.string(),
 	status: z.enum(['open', 'accepted', 'revoked', 'expired'])
 });
-const schoolPeople = z.object({ me, people: z.array(person), invites: z.array(invite) });
+const schoolPeople = z.object({
+	me,
+	people: z.array(person),
+	invites: z.array(invite),
+	total: z.number(),
+	page: z.number(),
+	page_size: z.number()
+});
 export type SchoolPeople = z.infer<typeof schoolPeople>;
 
-/** Everyone at the coordinator's school, and the invites sent. */
-export async function listSchoolPeople(caller: Caller): Promise<SchoolPeople> {
-	return schoolPeople.parse(await db().call('school_people', {}, caller));
+/** One page (50) of the people at the coordinator's school, optionally searched, and recent invites. */
+export async function listSchoolPeople(
+	caller: Caller,
+	options: { query?: string; page?: number; userId?: string } = {}
+): Promise<SchoolPeople> {
+	const result = await db().call(
+		'school_people',
+		{ p_query: options.query || undefined, p_page: options.page, p_user_id: options.userId },
+		caller
+	);
+	return schoolPeople.parse(result);
 }
 
 export interface NewStudent {

@@ -7,8 +7,9 @@ import { failFrom, orErrorPage } from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
-	const { me, people } = await orErrorPage(listSchoolPeople(locals.caller), url);
-	const person = people.find((p) => p.user_id === params.userId);
+	if (!z.uuid().safeParse(params.userId).success) error(404, { message: 'errors.page_not_found' });
+	const { me, people } = await orErrorPage(listSchoolPeople(locals.caller, { userId: params.userId }), url);
+	const person = people[0];
 	if (!person) error(404, { message: 'errors.page_not_found' });
 	return { me, person, schoolCode: me.school.code };
 }) satisfies PageServerLoad;

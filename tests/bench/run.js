@@ -1,0 +1,193 @@
+// `npm run bench`: how the built app holds up with a large school on the embedded database.
+// 1. build if needed, and take a copy of build/ (see snapshot.js); 2. first start on a fresh
+// DATA_DIR (create, migrate, seed), stop; 3. add a 3,300-person school and four sessions with
+// PGlite directly; 4. start again and time the first page; 5. autocannon each page at 10 and 50
+// connections; 6. gzipped JS per page; 7. print the table and write bench-results/latest.json.
+// 8. Always stops the server and removes the temporary directory. Exits 1 only when something
+// did not work (a page not answering 200, the server dying), never for a missed target.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, rssMb, startServer, stopServer, waitForOk, waitIdle } from './app-server.js';
+import { fillBigSchool, STUDENTS, TEACHERS } from './big-school.js';
+import { jsWeight } from './js-weight.js';
+import { loadRun } from './load.js';
+import { formatReport, TARGETS } from './report.js';
+import { snapshotApp } from './snapshot.js';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const SECONDS = Number(process.env.BENCH_SECONDS || 8);
+const CONNECTIONS = [10, 50];
+
+// The pages measured, and whose session each one uses (null: no cookie).
+const PAGES = [
+	{ page: '/login', role: null },
+	{ page: '/home', role: 'coordinator' },
+	{ page: '/home', role: 'teacher' },
+	{ page: '/home', role: 'student_mentor' },
+	{ page: '/home', role: 'researcher' },
+	{ page: '/people', role: 'coordinator' },
+	{ page: '/account', role: 'student_mentor' }
+];
+
+const log = (message) => console.log(`[bench] ${message}`);
+
+function buildIfMissing() {
+	if (fs.existsSync(path.join(root, 'build', 'handler.js'))) return;
+	log('build/handler.js is missing: running npx vite build');
+	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+}
+
+/** Each page must answer 200 with its cookie (not a redirect to /login) and show the right person. */
+async function verifyPages(baseUrl, sessions) {
+	for (const { page, role } of PAGES) {
+		const session = role && sessions[role];
+		const res = await fetch(baseUrl + page, {
+			headers: session ? { cookie: `tp_session=${session.token}` } : {},
+			redirect: 'manual'
+		});
+		const body = await res.text();
+		const who = role ? `as ${role}` : 'without a cookie';
+		if (res.status !== 200)
+			throw new Error(`${page} ${who} answered ${res.status} ${res.headers.get('location') ?? ''}`);
+		if (session && !body.includes(session.displayName))
+			throw new Error(`${page} ${who} does not show ${session.displayName}`);
+		if (page === '/people' && !body.includes(`Student ${STUDENTS}`))
+			throw new Error('/people does not list the whole big school');
+	}
+}
+
+/** A few sequential requests per page so the first load run does not pay for cold code paths. */
+async function warmUp(baseUrl, sessions) {
+	for (let i = 0; i < 20; i++) {
+		for (const { page, role } of PAGES) {
+			const headers = role ? { cookie: `tp_session=${sessions[role].token}` } : {};
+			await (await fetch(baseUrl + page, { headers, redirect: 'manual' })).arrayBuffer();
+		}
+	}
+}
+
+async function main(state) {
+	// Other work on the machine skews every figure: the load average is reported with them.
+	const loadStart = os.loadavg()[0];
+	buildIfMissing();
+	state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-bench-'));
+	const app = await snapshotApp(root, path.join(state.tmp, 'app'));
+	state.dataDir = path.join(state.tmp, 'data');
+	fs.mkdirSync(state.dataDir);
+	log(`serving a copy of build/ from ${app}; DATA_DIR ${state.dataDir}`);
+
+	// 2. Fresh directory: the server creates, migrates and seeds it.
+	state.server = startServer({ root: app, dataDir: state.dataDir, port: await freePort() });
+	const freshFirstPageS = await waitForOk(state.server);
+	log(`fresh data directory: first /login 200 after ${freshFirstPageS.toFixed(2)} s; stopping`);
+	const { code, signal } = await stopServer(state.server);
+	if (code !== 0)
+		throw new Error(
+			`The first server did not stop cleanly (${signal ?? code}):\n${state.server.output()}`
+		);
+
+	// 3. The big school, straight into the stopped server's database.
+	const { sessions, people } = await fillBigSchool(state.dataDir);
+	log(`bench-high filled: ${people} people; sessions for ${Object.keys(sessions).join(', ')}`);
+
+	// 4. Existing directory: time to first page, then RSS after a warm-up.
+	state.server = startServer({ root: app, dataDir: state.dataDir, port: await freePort() });
+	const firstPageS = await waitForOk(state.server);
+	log(`existing data directory: first /login 200 after ${firstPageS.toFixed(2)} s`);
+	const { baseUrl, pid } = state.server;
+	await verifyPages(baseUrl, sessions);
+	await warmUp(baseUrl, sessions);
+	const rssStartMb = rssMb(pid);
+	log(`RSS after start-up and warm-up: ${rssStartMb.toFixed(0)} MB`);
+
+	// 5. Load runs; RSS is sampled throughout.
+	let rssMaxMb = rssStartMb;
+	const sample = () => {
+		if (!state.server.hasExited()) rssMaxMb = Math.max(rssMaxMb, rssMb(pid));
+	};
+	const sampler = setInterval(sample, 200);
+	const pages = [];
+	try {
+		for (const { page, role } of PAGES) {
+			const cookie = role ? `tp_session=${sessions[role].token}` : undefined;
+			const runs = {};
+			for (const connections of CONNECTIONS) {
+				// Let the previous run's queued requests drain so they do not count against this one.
+				const waited = await waitIdle(pid);
+				if (waited > 1)
+					log(`(waited ${waited.toFixed(1)} s for the server to finish queued requests)`);
+				runs[connections] = await loadRun({
+					url: baseUrl + page,
+					cookie,
+					connections,
+					seconds: SECONDS
+				});
+				const r = runs[connections];
+				log(
+					`${page} ${role ?? '-'} @${connections}: ${r.rps.toFixed(0)} req/s, p95 ${r.p95.toFixed(1)} ms, non-2xx ${r.non2xx}, errors ${r.errors}`
+				);
+				if (state.server.hasExited())
+					throw new Error(`The server died during the load runs:\n${state.server.output()}`);
+			}
+			pages.push({ page, role: role ?? '-', runs, js: null });
+		}
+		await sleep(500);
+		sample();
+	} finally {
+		clearInterval(sampler);
+	}
+	const peakHwmMb = rssMb(pid, 'VmHWM');
+
+	// 6. Gzipped JavaScript per page.
+	for (const result of pages) {
+		const cookie = result.role !== '-' ? `tp_session=${sessions[result.role].token}` : undefined;
+		result.js = await jsWeight(baseUrl + result.page, cookie);
+	}
+
+	// 7. Report.
+	const results = {
+		date: new Date().toISOString(),
+		machine: { cpus: os.cpus().length, node: process.version, loadStart, loadEnd: os.loadavg()[0] },
+		seconds: SECONDS,
+		targets: TARGETS,
+		school: { code: 'bench-high', people, students: STUDENTS, teachers: TEACHERS },
+		server: { freshFirstPageS, firstPageS, rssStartMb, rssMaxMb, peakHwmMb },
+		pages
+	};
+	const table = formatReport(results);
+	console.log(`\n${table}\n`);
+	const outDir = path.join(root, 'bench-results');
+	fs.mkdirSync(outDir, { recursive: true });
+	fs.writeFileSync(
+		path.join(outDir, 'latest.json'),
+		JSON.stringify({ ...results, table }, null, 2) + '\n'
+	);
+	log(`wrote ${path.relative(root, path.join(outDir, 'latest.json'))}`);
+}
+
+// 8. Always clean up: stop the server we started and remove the temporary directory.
+const state = { server: null, tmp: null, dataDir: null };
+async function cleanUp() {
+	await stopServer(state.server).catch(() => {});
+	if (state.tmp) fs.rmSync(state.tmp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => cleanUp().finally(() => process.exit(1)));
+}
+let exitCode = 0;
+try {
+	await main(state);
+} catch (error) {
+	console.error(`\n[bench] FAILED: ${error instanceof Error ? error.message : error}`);
+	if (error instanceof Error && error.cause) console.error('[bench] cause:', error.cause);
+	if (state.server?.hasExited())
+		console.error(`[bench] the server had exited; its last output:\n${state.server.output()}`);
+	exitCode = 1;
+} finally {
+	await cleanUp();
+}
+process.exit(exitCode);
