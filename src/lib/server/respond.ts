@@ -28,5 +28,5 @@ const statusFor: Record<string, number> = {
 export function failFrom(e: unknown, values: Record<string, unknown> = {}) {
 	if (!(e instanceof DbError) || e.kind === 'unavailable') throw e;
 	if (e.kind === 'unauthenticated') redirect(303, '/login');
-	return fail(statusFor[e.kind] ?? 400, { values, message: e.key });
+	return fail(statusFor[e.kind] ?? 400, { values, message: e.key, params: e.params });
 }

@@ -12,6 +12,8 @@ export const me = z.object({
 	interface_language: z.string().nullable().optional(),
 	reading_preferences: z.record(z.string(), z.unknown()),
 	roles: z.array(role),
-	school: z.object({ id: z.uuid(), name: z.string(), code: z.string(), time_zone: z.string(), is_demo: z.boolean() })
+	school: z.object({ id: z.uuid(), name: z.string(), code: z.string(), time_zone: z.string(), is_demo: z.boolean() }),
+	/** Unread notifications, counted up to 100, for the bell. */
+	unread: z.number().optional()
 });
 export type Me = z.infer<typeof me>;

@@ -2,6 +2,29 @@
 
 export const API_FUNCTIONS = [
 	'accept_invite',
+	'accept_session',
+	'add_tool',
+	'cancel_help_request',
+	'claim_help_request',
+	'close_help_request',
+	'escalate_help_request',
+	'help_overview',
+	'help_queue',
+	'help_request',
+	'join_help_request',
+	'log_session',
+	'mark_notifications_read',
+	'mentor_portfolio',
+	'my_help_requests',
+	'my_notifications',
+	'post_help_request',
+	'propose_session',
+	'reassign_help_request',
+	'reopen_help_request',
+	'set_help_targets',
+	'tools_catalog',
+	'unclaim_help_request',
+	'verify_session_log',
 	'create_invite',
 	'create_student',
 	'demo_accounts',
@@ -27,7 +50,8 @@ export const SERVICE_FUNCTIONS = [
 	'local_auth.finish_sign_in',
 	'local_auth.start_session',
 	'local_auth.end_session',
-	'app_private.issue_setup_code'
+	'app_private.issue_setup_code',
+	'app_private.run_help_request_timers'
 ] as const;
 
 export type ServiceFunctionName = (typeof SERVICE_FUNCTIONS)[number];

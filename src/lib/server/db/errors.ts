@@ -13,7 +13,9 @@ export class DbError extends Error {
 	constructor(
 		readonly kind: DbErrorKind,
 		readonly key: string,
-		readonly detail?: string
+		readonly detail?: string,
+		/** Values the message names (for example who already holds a request). */
+		readonly params: Record<string, string> = {}
 	) {
 		super(key);
 		this.name = 'DbError';
@@ -43,9 +45,23 @@ const i18nKey = /^[a-z_]+(\.[a-z0-9_]+)+$/;
 /** Turns a Postgres (or PostgREST) error into a DbError; anything unknown becomes 'unavailable'. */
 export function toDbError(error: unknown): DbError {
 	if (error instanceof DbError) return error;
-	const e = (error ?? {}) as { code?: string; message?: string; hint?: string; details?: string };
+	// PostgREST says `details`; node-postgres and PGlite say `detail`.
+	const e = (error ?? {}) as { code?: string; message?: string; hint?: string; details?: string; detail?: string };
 	const kind = (e.code && byCode[e.code]) || (e.code?.startsWith('22') ? 'invalid' : undefined);
 	if (!kind) return new DbError('unavailable', 'errors.unavailable', e.message);
 	const key = [e.hint, e.message].find((k) => k && i18nKey.test(k)) ?? `errors.${kind}`;
-	return new DbError(kind, key, e.details ?? e.message);
+	const details = e.details ?? e.detail;
+	return new DbError(kind, key, details ?? e.message, paramsFrom(details));
+}
+
+/** API functions put the values a message needs in DETAIL as a JSON object of strings. */
+function paramsFrom(details: string | undefined): Record<string, string> {
+	if (!details?.startsWith('{')) return {};
+	try {
+		const parsed: unknown = JSON.parse(details);
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+		return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+	} catch {
+		return {};
+	}
 }

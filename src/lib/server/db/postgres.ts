@@ -13,6 +13,9 @@ export interface Server {
 /** A PostgreSQL server through a connection pool; every call is its own transaction. */
 export function postgresDb(connectionString: string, max = 10): Server {
 	const pool = new pg.Pool({ connectionString, max });
+	// An idle connection dropped by the server (a restart, a failover, a dropped test database)
+	// must not crash the app: the pool replaces it on the next call.
+	pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
 	const inTransaction: InTransaction = async (work) => {
 		const client = await pool.connect();
 		try {
