@@ -126,7 +126,7 @@ const prefixes = new Set();
 for (const file of sources) {
 	const text = fs.readFileSync(file, 'utf8');
 	for (const m of text.matchAll(/(['"`])([a-z]\w*(?:\.\w+)+)\1/g)) literals.add(m[2]);
-	for (const m of text.matchAll(/`([a-z]\w*\.\w*)\$\{/g)) prefixes.add(m[1]);
+	for (const m of text.matchAll(/`([a-z]\w*(?:\.\w*)+)\$\{/g)) prefixes.add(m[1]);
 }
 for (const base of bases) {
 	const used = literals.has(base) || [...prefixes].some((p) => base.startsWith(p));

@@ -12,12 +12,16 @@ import { localeDir } from '$lib/i18n/locales';
 import { parseReading, readingAttributes } from '$lib/reading/preferences';
 import { LOCALE_COOKIE, READING_COOKIE, readJsonCookie } from '$lib/server/cookies';
 import { setInterfaceLanguage } from '$lib/server/api/profile';
+import { startLive } from '$lib/server/live';
+import { startHelpRequestTimers } from '$lib/server/timers';
 
 export const init: ServerInit = async () => {
 	const config = loadConfig(env);
 	try {
 		const database = await startDatabase(config);
 		startAuth(database, config);
+		await startLive(database);
+		startHelpRequestTimers(database);
 		// adapter-node's graceful shutdown: close the database so PGlite flushes to disk.
 		process.once('sveltekit:shutdown', () => void database.close());
 	} catch (error) {

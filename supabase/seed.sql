@@ -110,3 +110,56 @@ insert into public.demo_personas (user_id, school_id, sort_order) values
   ('20000000-0000-4000-8000-000000000022', '10000000-0000-4000-8000-000000000001', 31),
   ('20000000-0000-4000-8000-000000000023', '10000000-0000-4000-8000-000000000001', 32),
   ('20000000-0000-4000-8000-000000000024', '10000000-0000-4000-8000-000000000001', 33);
+
+-- Help requests in every state, so each role's pages have something real on them.
+-- d..01 Marcus asks about Kahoot! (open, urgent); d..02 Rosa asks in Spanish about Flip, Sofía
+-- claimed it and the session is scheduled; d..03 Aisha keeps her words private (open);
+-- d..04 Marcus about Canva: Omar logged the session, waiting for Marcus to confirm.
+insert into public.help_requests (id, school_id, teacher_id, tool_id, subject, grade, learner_flags, languages,
+  available_days, available_times, urgency, is_private, status, claimed_by, claimed_at, scheduled_at, done_at,
+  waiting_on_teacher_since, submission_id, created_at)
+select v.id::uuid, '10000000-0000-4000-8000-000000000001', v.teacher::uuid,
+  (select t.id from public.tools t where t.school_id = '10000000-0000-4000-8000-000000000001' and t.name = v.tool),
+  v.subject, v.grade, v.flags::text[], v.langs::text[], v.days::text[], v.times::text[], v.urgency, v.private,
+  v.status::public.help_status, v.claimed_by::uuid, v.claimed_at, v.scheduled_at, v.done_at, v.waiting, gen_random_uuid(), v.created_at
+from (values
+  ('d0000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000003', 'Kahoot!', 'Science', '8',
+   '{whole_class}', '{en}', '{tue,thu}', '{lunch,after_school}', 3, false, 'open', null, null::timestamptz, null::timestamptz,
+   null::timestamptz, null::timestamptz, now() - interval '1 day'),
+  ('d0000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000004', 'Flip', 'Español', '7',
+   '{english_learners}', '{es,en}', '{wed}', '{morning}', 2, false, 'scheduled', '20000000-0000-4000-8000-000000000015',
+   now() - interval '2 days', now() + interval '2 days', null, null, now() - interval '3 days'),
+  ('d0000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000009', 'Read&Write', 'Social studies', '9',
+   '{dyslexic}', '{ar,en}', '{}', '{}', 2, true, 'open', null, null, null, null, null, now() - interval '4 hours'),
+  ('d0000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000003', 'Canva', 'Art', '8',
+   '{english_learners,dyslexic}', '{en,ar}', '{mon,fri}', '{afternoon}', 1, false, 'done', '20000000-0000-4000-8000-000000000016',
+   now() - interval '5 days', now() - interval '1 day', now() - interval '20 hours', now() - interval '20 hours', now() - interval '6 days')
+) as v (id, teacher, tool, subject, grade, flags, langs, days, times, urgency, private, status, claimed_by, claimed_at,
+        scheduled_at, done_at, waiting, created_at);
+
+insert into public.help_request_details (request_id, school_id, goal) values
+  ('d0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'I want a fun Kahoot review game before the ecosystems test on Thursday.'),
+  ('d0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'Quiero que mis estudiantes graben lecturas en voz alta en Flip y las compartan con sus familias.'),
+  ('d0000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', 'I do not know how to turn on text-to-speech for my students who struggle with reading.'),
+  ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', 'Students should design a poster about their culture with Canva templates.');
+
+insert into public.session_proposals (request_id, school_id, proposed_by, starts_at, place, status, answered_at) values
+  ('d0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000015',
+   now() + interval '2 days', 'classroom', 'accepted', now() - interval '1 day');
+
+insert into public.session_logs (request_id, school_id, mentor_id, covered, minutes, tool_ids, outcome, next_steps, teacher_attended) values
+  ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000016',
+   'Templates, adding text and pictures, sharing a link to the class.', 35,
+   array[(select t.id from public.tools t where t.school_id = '10000000-0000-4000-8000-000000000001' and t.name = 'Canva')],
+   'solved', 'Show students how to comment on each other''s posters.', true);
+
+-- The history; the trigger also fills the bell (Marcus, Rosa and Aisha have notifications).
+insert into public.request_events (request_id, school_id, actor_id, kind, created_at) values
+  ('d0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000003', 'posted', now() - interval '1 day'),
+  ('d0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000004', 'posted', now() - interval '3 days'),
+  ('d0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000015', 'claimed', now() - interval '2 days'),
+  ('d0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000004', 'scheduled', now() - interval '1 day'),
+  ('d0000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000009', 'posted', now() - interval '4 hours'),
+  ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000003', 'posted', now() - interval '6 days'),
+  ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000016', 'claimed', now() - interval '5 days'),
+  ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000016', 'logged', now() - interval '20 hours');

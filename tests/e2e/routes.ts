@@ -22,7 +22,17 @@ export const ROUTES: RoutePage[] = [
 	{ id: '/people/add-student', path: '/people/add-student', who: [DEMO.coordinator] },
 	{ id: '/people/invite', path: '/people/invite', who: [DEMO.coordinator] },
 	{ id: '/people/import', path: '/people/import', who: [DEMO.coordinator] },
-	{ id: '/people/[userId]', path: '/people/20000000-0000-4000-8000-000000000015', who: [DEMO.coordinator] }
+	{ id: '/people/[userId]', path: '/people/20000000-0000-4000-8000-000000000015', who: [DEMO.coordinator] },
+	{ id: '/help', path: '/help', who: [DEMO.coordinator, DEMO.teacher] },
+	{ id: '/help/new', path: '/help/new', who: [DEMO.coordinator, DEMO.teacher] },
+	// Seeded: Marcus's Canva request, logged by Omar and waiting for Marcus to confirm.
+	{ id: '/help/[id]', path: '/help/d0000000-0000-4000-8000-000000000004', who: [DEMO.coordinator, DEMO.teacher, DEMO.mentor] },
+	{ id: '/help/overview', path: '/help/overview?view=active', who: [DEMO.coordinator] },
+	{ id: '/queue', path: '/queue', who: [DEMO.mentor] },
+	{ id: '/portfolio', path: '/portfolio', who: [DEMO.mentor] },
+	{ id: '/portfolio/[userId]', path: '/portfolio/20000000-0000-4000-8000-000000000016', who: [DEMO.coordinator] },
+	{ id: '/notifications', path: '/notifications', who: [DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },
+	{ id: '/tools', path: '/tools', who: [DEMO.coordinator, DEMO.teacher, DEMO.mentor] }
 ];
 
 /** Routes checked elsewhere: /setup exists only before a school does (see data-dir.e2e.ts); /logout only redirects. */

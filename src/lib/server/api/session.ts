@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { db, type Caller } from '../db';
 import { me } from './shapes';
+import { requestCard } from './help-views';
 
 const home = z.object({
 	me,
@@ -10,9 +11,12 @@ const home = z.object({
 			adults: z.number(),
 			deactivated: z.number(),
 			open_invites: z.number(),
-			expiring_invites: z.number()
+			expiring_invites: z.number(),
+			unverified: z.number()
 		})
-		.nullable()
+		.nullable(),
+	mentor: z.object({ open_requests: z.number(), mine: z.array(requestCard) }).nullable(),
+	teacher: z.object({ active: z.array(requestCard) }).nullable()
 });
 export type Home = z.infer<typeof home>;
 

@@ -29,6 +29,7 @@ export function embeddedDb(pg: PGlite): Embedded {
 			mode: 'embedded',
 			call: (fn, args, as) => callApi(inTransaction, fn, args, as),
 			service: (fn, args) => callService(inTransaction, fn, args),
+			listen: (channel, onMessage) => pg.listen(channel, onMessage),
 			close: () => pg.close()
 		}
 	};

@@ -20,5 +20,10 @@ export interface Db {
 	call(fn: ApiFunctionName, args: Record<string, unknown>, as: Caller): Promise<unknown>;
 	/** Calls a local-auth or start-up helper as service_role. Not available in Supabase mode. */
 	service(fn: ServiceFunctionName, args: Record<string, unknown>): Promise<unknown>;
+	/**
+	 * Hears `pg_notify` on a channel (PGlite and PostgreSQL). Supabase mode has none: pages there
+	 * update on reload. Returns the way to stop listening.
+	 */
+	listen?(channel: 'help_requests', onMessage: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }

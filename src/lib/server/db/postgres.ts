@@ -46,7 +46,20 @@ export function postgresDb(connectionString: string, max = 10): Server {
 			mode: 'postgres',
 			call: (fn, args, as) => callApi(inTransaction, fn, args, as),
 			service: (fn, args) => callService(inTransaction, fn, args),
+			listen: (channel, onMessage) => listenOn(connectionString, channel, onMessage),
 			close: () => pool.end()
 		}
 	};
+}
+
+/** LISTEN needs a connection of its own, outside the pool, for as long as the server runs. */
+async function listenOn(connectionString: string, channel: string, onMessage: (payload: string) => void) {
+	const client = new pg.Client({ connectionString });
+	client.on('error', (error) => console.error(`PostgreSQL closed the live-updates connection: ${error.message}`));
+	client.on('notification', (n) => {
+		if (n.channel === channel) onMessage(n.payload ?? '');
+	});
+	await client.connect();
+	await client.query(`listen ${client.escapeIdentifier(channel)}`);
+	return () => client.end();
 }
