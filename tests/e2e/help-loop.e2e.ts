@@ -162,3 +162,27 @@ test('a proposed time in the past is refused in the mentor’s language, and not
 	await expect(mentor.getByText(fill(t.events.proposed, { name: DEMO.mentor }))).toHaveCount(0);
 	await expect(mentor.getByText(fill(t.events.claimed, { name: DEMO.mentor }))).toHaveCount(1);
 });
+
+test('claiming a request the teacher cancelled meanwhile is refused in Spanish, and an oversized field is named', async ({ browser }) => {
+	const t = strings('es');
+	const subject = uniqueName('Cancelada ');
+	const asker = await person(browser, DEMO.teacherEs, 'es');
+	const path = await postRequest(asker, t, subject, 'Necesito ayuda con Flip para mi clase de lectura.');
+	const mentor = await person(browser, DEMO.mentor, 'es', false);
+	await mentor.goto('/queue');
+	// The teacher cancels while the mentor's queue (no JavaScript) still shows the request.
+	await asker.goto(path);
+	await asker.getByText(t.help.cancel, { exact: true }).first().click();
+	await asker.getByRole('button', { name: t.help.cancel }).click();
+	await expect(asker.getByRole('status')).toHaveText(t.help.cancelled_done);
+	await mentor.getByRole('article').filter({ hasText: subject }).getByRole('button', { name: t.help.claim }).click();
+	await expect(mentor.getByRole('alert')).toHaveText(t.request.not_open);
+	await mentor.goto(path);
+	await expect(mentor.getByText(t.status.cancelled, { exact: true })).toBeVisible();
+	// A goal longer than 2,000 characters is named next to the field, and kept.
+	await asker.goto('/help/new');
+	await asker.getByLabel(t.help.goal).fill('a'.repeat(2001));
+	await asker.getByRole('button', { name: t.help.post }).click();
+	await expect(asker.locator('#goal-error')).toHaveText(t.form.too_long_2000);
+	await expect(asker.getByLabel(t.help.goal)).toHaveValue('a'.repeat(2001));
+});
