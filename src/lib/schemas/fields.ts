@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '$lib/i18n/locales';
+import { LANGUAGE_CHOICES } from '$lib/choices';
 
 // Field rules shared by every form. Messages are i18n keys.
 
@@ -34,8 +35,8 @@ export const username = z
 	.min(1, 'form.required')
 	.regex(/^[a-z0-9][a-z0-9._-]{1,30}[a-z0-9]$/, 'form.bad_username');
 
-const languageCodes = ['en', 'es', 'ar', 'vi', 'zh', 'pt', 'ru', 'ht', 'hmn', 'ur', 'fr', 'ko', 'tl', 'so'] as const;
-export const LANGUAGE_CHOICES = languageCodes;
+const languageCodes = LANGUAGE_CHOICES;
+export { LANGUAGE_CHOICES };
 export const interfaceLanguages = LOCALES.map((l) => l.code);
 
 /** Languages as a comma list or repeated checkboxes; at least one. */

@@ -3,12 +3,7 @@ import { languages } from './fields';
 
 // One zod schema per form of the help-request loop. Messages are i18n keys.
 
-export const LEARNER_FLAGS = ['english_learners', 'dyslexic', 'special_needs', 'gifted', 'whole_class'] as const;
-export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-export const TIMES = ['before_school', 'morning', 'lunch', 'afternoon', 'after_school'] as const;
-export const PLACES = ['playground', 'classroom'] as const;
-export const OUTCOMES = ['solved', 'partly', 'not_yet'] as const;
-export const TOOL_CATEGORIES = ['classroom', 'video', 'design', 'quiz', 'reading', 'writing', 'math', 'other'] as const;
+import { DAYS, LEARNER_FLAGS, OUTCOMES, PLACES, TIMES, TOOL_CATEGORIES } from '$lib/choices';
 
 /** Checkboxes arrive as one value, several, or none. */
 const choices = <T extends readonly [string, ...string[]]>(options: T) =>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { claimHelpRequest } from '$lib/server/api/help-requests';
 import { helpQueue } from '$lib/server/api/help-views';
 import { failFrom, orErrorPage } from '$lib/server/respond';
-import { DAYS } from '$lib/schemas/help';
+import { DAYS } from '$lib/choices';
 import type { Actions, PageServerLoad } from './$types';
 
 // Filters come from the URL (a GET form), so a filtered queue can be bookmarked and reloaded.
