@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
 import { signInAsDemo } from './helpers';
 
 test('the language switcher keeps you on the page, names each language in itself, and Arabic is right-to-left', async ({ page }) => {
@@ -58,4 +59,21 @@ test('Accept-Language picks the language for a first visit', async ({ browser })
 	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iniciar sesión');
 	await context.close();
+});
+
+test('a page downloads only the strings of its own language', async ({ page }) => {
+	// A phrase each language file has and no other, to recognise which files reached the browser.
+	const marker = (lang: string) =>
+		(JSON.parse(fs.readFileSync(`src/lib/i18n/locales/${lang}.json`, 'utf8')) as { help: { ask_intro: string } }).help.ask_intro;
+	const scripts: string[] = [];
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+	});
+	await page.goto('/login?lang=vi');
+	await page.waitForLoadState('networkidle');
+	const shipped = (lang: string) => scripts.some((code) => code.includes(marker(lang)));
+	expect(shipped('vi')).toBe(true);
+	for (const other of ['en', 'es', 'ar', 'zh']) expect(shipped(other), `${other} strings on a Vietnamese page`).toBe(false);
+	// Nor are they inside the HTML.
+	expect(await page.content()).not.toContain(marker('vi'));
 });
