@@ -39,15 +39,28 @@ const language: Handle = async ({ event, resolve }) => {
 		event.cookies.set(LOCALE_COOKIE, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
 	}
 	event.locals.locale = locale;
-	event.locals.i18n = createI18n(locale, await messagesFor(locale), english);
+	// Made on first use: most requests never ask for it, and an i18next instance is not free.
+	const messages = await messagesFor(locale);
+	let i18n: App.Locals['i18n'] | undefined;
+	Object.defineProperty(event.locals, 'i18n', {
+		get: () => (i18n ??= createI18n(locale, messages, english)),
+		enumerable: true
+	});
 	event.locals.reading = parseReading(readJsonCookie(event.cookies, READING_COOKIE));
 	return resolve(event, {
 		// Language, direction and reading preferences are on <html> in the first byte: nothing flashes.
-		transformPageChunk: ({ html }) =>
-			html
+		// Only the <html> tag holds the placeholders, so only it is rewritten, not copies of the page.
+		transformPageChunk: ({ html }) => {
+			const start = html.indexOf('<html');
+			if (start < 0) return html;
+			const end = html.indexOf('>', start) + 1;
+			const tag = html
+				.slice(0, end)
 				.replace('%lang%', locale)
 				.replace('%dir%', localeDir(locale))
-				.replace('%reading%', readingAttributes(event.locals.reading))
+				.replace('%reading%', readingAttributes(event.locals.reading));
+			return tag + html.slice(end);
+		}
 	});
 };
 

@@ -305,35 +305,36 @@ declare
   v_teacher jsonb;
 begin
   if (select app_private.has_role('coordinator')) then
+    -- Head counts are kept by triggers (20261124000900_faster_coordinator_pages.sql): counting
+    -- a 3,000-student school on every visit made this the slowest page.
     select jsonb_build_object(
-      'students', (select count(*) from public.memberships m join public.profiles p using (user_id)
-                   where m.school_id = v_school and m.role = 'student_mentor' and p.deactivated_at is null),
-      'adults', (select count(distinct m.user_id) from public.memberships m join public.profiles p using (user_id)
-                 where m.school_id = v_school and m.role <> 'student_mentor' and p.deactivated_at is null),
-      'deactivated', (select count(*) from public.profiles p where p.school_id = v_school and p.deactivated_at is not null),
-      'open_invites', (select count(*) from public.invites i where i.school_id = v_school
-                       and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()),
-      'expiring_invites', (select count(*) from public.invites i where i.school_id = v_school
-                       and i.accepted_at is null and i.revoked_at is null
-                       and i.expires_at > now() and i.expires_at < now() + interval '2 days'),
+      'students', coalesce(c.students, 0),
+      'adults', coalesce(c.adults, 0),
+      'deactivated', coalesce(c.deactivated, 0),
+      'open_invites', i.open,
+      'expiring_invites', i.expiring,
       'unverified', (select count(*) from (select from public.session_logs l where l.school_id = v_school
                      and l.verified_at is null limit 100) x)
-    ) into v_coordinator;
+    ) into v_coordinator
+    from (select count(*) as open, count(*) filter (where i.expires_at < now() + interval '2 days') as expiring
+          from public.invites i where i.school_id = v_school
+            and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()) i
+    left join public.school_head_counts c on c.school_id = v_school;
   end if;
   if (select app_private.has_role('student_mentor')) then
     select jsonb_build_object(
       'open_requests', (select count(*) from (select from public.help_requests r
                         where r.school_id = v_school and r.status = 'open' limit 100) x),
-      'mine', coalesce((select jsonb_agg(app_private.request_card(r) order by r.scheduled_at nulls last, r.created_at)
-        from public.help_requests r where (r.claimed_by = v_uid or r.partner_id = v_uid)
-          and r.status in ('claimed', 'scheduled', 'done')), '[]')
+      -- request_cards() makes a list's cards in one query (20261124000900_faster_coordinator_pages.sql).
+      'mine', app_private.request_cards(array(select r from public.help_requests r
+        where (r.claimed_by = v_uid or r.partner_id = v_uid) and r.status in ('claimed', 'scheduled', 'done')
+        order by r.scheduled_at nulls last, r.created_at))
     ) into v_mentor;
   end if;
   if (select app_private.has_role('teacher')) then
     select jsonb_build_object(
-      'active', coalesce((select jsonb_agg(app_private.request_card(x) order by x.created_at desc)
-        from (select * from public.help_requests r where r.teacher_id = v_uid
-              and r.status in ('open', 'claimed', 'scheduled', 'done') order by r.created_at desc limit 10) x), '[]')
+      'active', app_private.request_cards(array(select r from public.help_requests r where r.teacher_id = v_uid
+        and r.status in ('open', 'claimed', 'scheduled', 'done') order by r.created_at desc limit 10))
     ) into v_teacher;
   end if;
   return jsonb_build_object('me', v_me, 'coordinator', v_coordinator, 'mentor', v_mentor, 'teacher', v_teacher);

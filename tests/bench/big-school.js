@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 
 export const STUDENTS = 3000;
 export const TEACHERS = 300;
+export const OPEN_REQUESTS = 10000;
 
 // Plain SQL: one temporary table of people, then users, profiles and memberships from it.
 // The password is a dummy: these accounts are only ever used through the sessions below.
@@ -41,6 +42,36 @@ insert into public.memberships (user_id, school_id, role)
   from bench_people p cross join public.schools s where s.code = 'bench-high';
 `;
 
+// Open help requests for a school ($1: its code, $2: how many), each with its details row, spread
+// across the school's teachers and tools, five language sets, three urgencies and a minute apart
+// (request i was asked i minutes ago); one in ten keeps its words private. submission_id is
+// random, so unique per teacher. The request with the largest i is the oldest of its urgency.
+export const OPEN_REQUESTS_SQL = `
+with s as (select id from public.schools where code = $1),
+teachers as (
+  select m.user_id, row_number() over (order by m.user_id) - 1 as n
+  from public.memberships m join s on s.id = m.school_id where m.role = 'teacher'),
+tools as (
+  select t.id, row_number() over (order by t.name) - 1 as n from public.tools t join s on s.id = t.school_id),
+r as (
+  insert into public.help_requests (school_id, teacher_id, tool_id, subject, grade, learner_flags, languages,
+    available_days, urgency, is_private, submission_id, created_at, updated_at)
+  select s.id, te.user_id, tl.id, format('Bench request %s', i), (6 + i % 7)::text,
+         (array['{}', '{english_learners}', '{dyslexic}', '{whole_class}'])[1 + i % 4]::text[],
+         (array['{en}', '{es,en}', '{vi,en}', '{ar,en}', '{zh,en}'])[1 + i % 5]::text[],
+         (array['{}', '{mon,wed}', '{tue,thu}', '{fri}'])[1 + i % 4]::text[],
+         1 + i % 3, i % 10 = 0, gen_random_uuid(), now() - make_interval(mins => i), now() - make_interval(mins => i)
+  from generate_series(1, $2::int) i cross join s
+  join teachers te on te.n = i % (select count(*) from teachers)
+  join tools tl on tl.n = i % (select count(*) from tools)
+  returning id, school_id, subject)
+insert into public.help_request_details (request_id, school_id, goal)
+  select r.id, r.school_id, r.subject || ': show my class how to hand in work and see my feedback.' from r`;
+
+/** What a mentor's queue must list first: the most urgent, then oldest, open request. */
+export const FIRST_IN_QUEUE_SQL = `select r.subject from public.help_requests r join public.schools s on s.id = r.school_id
+  where s.code = $1 and r.status = 'open' order by r.urgency desc, r.created_at, r.id limit 1`;
+
 // The bench users, one per role, by email.
 export const BENCH_USERS = {
 	coordinator: 'coordinator@bench-high.example.org',
@@ -50,8 +81,9 @@ export const BENCH_USERS = {
 };
 
 /**
- * Opens DATA_DIR/pgdata with the app's settings, adds the school and the sessions, closes.
- * Returns { role: { token, displayName } } and the school's head count.
+ * Opens DATA_DIR/pgdata with the app's settings, adds the school, its open help requests and the
+ * sessions, closes. Returns { role: { token, displayName } }, the school's head count, how many
+ * requests are open and the subject the queue must show first.
  */
 export async function fillBigSchool(dataDir) {
 	const pg = await PGlite.create({
@@ -59,7 +91,10 @@ export async function fillBigSchool(dataDir) {
 		postgresqlconf: ['shared_buffers=16MB']
 	});
 	try {
-		await pg.transaction((tx) => tx.exec(FILL_SQL));
+		await pg.transaction(async (tx) => {
+			await tx.exec(FILL_SQL);
+			await tx.query(OPEN_REQUESTS_SQL, ['bench-high', OPEN_REQUESTS]);
+		});
 		const sessions = {};
 		for (const [role, email] of Object.entries(BENCH_USERS)) {
 			const token = randomBytes(32).toString('base64url');
@@ -74,9 +109,99 @@ export async function fillBigSchool(dataDir) {
 			sessions[role] = { token, displayName: rows[0].display_name };
 		}
 		const { rows } = await pg.query(
-			`select count(*)::int as people from public.profiles p join public.schools s on s.id = p.school_id where s.code = 'bench-high'`
+			`select (select count(*)::int from public.profiles p join public.schools s on s.id = p.school_id where s.code = 'bench-high') as people,
+			        (select count(*)::int from public.help_requests r join public.schools s on s.id = r.school_id
+			         where s.code = 'bench-high' and r.status = 'open') as "openRequests"`
 		);
-		return { sessions, people: rows[0].people };
+		const first = await pg.query(FIRST_IN_QUEUE_SQL, ['bench-high']);
+		return { sessions, ...rows[0], firstInQueue: first.rows[0].subject };
+	} finally {
+		await pg.close();
+	}
+}
+
+// A second school for the queue's scaling check: one mentor and 30 teachers.
+const SCALE_SCHOOL_SQL = `
+insert into public.schools (name, code, time_zone) values ('Bench Scale School', 'bench-scale', 'America/Chicago');
+create temporary table bench_scale_people on commit drop as
+  select gen_random_uuid() as id, 'teacher'::public.school_role as role,
+         format('teacher%s@bench-scale.example.org', i) as email, format('Scale Teacher %s', i) as display_name,
+         null::text as username
+  from generate_series(1, 30) i
+  union all
+  select gen_random_uuid(), 'student_mentor', 'mentor@bench-scale.students.invalid', 'Scale Mentor', 'mentor';
+insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at)
+  select '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticated', email, 'bench-no-password', now()
+  from bench_scale_people;
+insert into public.profiles (user_id, school_id, display_name, username)
+  select p.id, s.id, p.display_name, p.username from bench_scale_people p cross join public.schools s where s.code = 'bench-scale';
+insert into public.memberships (user_id, school_id, role)
+  select p.id, s.id, p.role from bench_scale_people p cross join public.schools s where s.code = 'bench-scale';
+`;
+
+/** Median ms of `runs` calls of api.help_queue as the user, each in its own transaction as the app makes it. */
+async function timeQueue(pg, userId, runs) {
+	const claims = JSON.stringify({ sub: userId, role: 'authenticated' });
+	const call = () =>
+		pg.transaction(async (tx) => {
+			await tx.query(
+				`select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true),
+				        set_config('role', 'authenticated', true)`,
+				[claims, userId]
+			);
+			return (await tx.query('select api.help_queue() as result')).rows[0].result;
+		});
+	for (let i = 0; i < 20; i++) await call(); // warm: plans cached, pages in shared buffers
+	const times = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		const { requests } = await call();
+		times.push(performance.now() - start);
+		if (requests.length !== 25)
+			throw new Error(`api.help_queue listed ${requests.length} requests, not 25`);
+	}
+	return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/**
+ * The mentor queue must not grow with the queue: opens DATA_DIR/pgdata (server stopped), adds a
+ * school with `small` open requests, times api.help_queue, adds requests up to `large`, times it
+ * again. Statistics are refreshed after each fill, as the server does at start-up (pglite.ts).
+ */
+export async function queueScaling(
+	dataDir,
+	log,
+	{ small = 100, large = 100_000, runs = 200 } = {}
+) {
+	const pg = await PGlite.create({
+		dataDir: path.join(dataDir, 'pgdata'),
+		postgresqlconf: ['shared_buffers=16MB']
+	});
+	try {
+		await pg.transaction(async (tx) => {
+			await tx.exec(SCALE_SCHOOL_SQL);
+			await tx.query(OPEN_REQUESTS_SQL, ['bench-scale', small]);
+		});
+		await pg.exec('analyze public.help_requests, public.help_request_details');
+		const { rows } = await pg.query(
+			`select id from auth.users where email = 'mentor@bench-scale.students.invalid'`
+		);
+		const mentor = rows[0].id;
+		const smallMs = await timeQueue(pg, mentor, runs);
+		log(
+			`queue scaling: ${small} open requests, api.help_queue median ${smallMs.toFixed(2)} ms; adding ${large - small}`
+		);
+		const started = performance.now();
+		await pg.transaction((tx) => tx.query(OPEN_REQUESTS_SQL, ['bench-scale', large - small]));
+		await pg.exec('analyze public.help_requests, public.help_request_details');
+		log(`queue scaling: added in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+		const largeMs = await timeQueue(pg, mentor, runs);
+		log(`queue scaling: ${large} open requests, api.help_queue median ${largeMs.toFixed(2)} ms`);
+		return {
+			small: { open: small, ms: smallMs },
+			large: { open: large, ms: largeMs },
+			ratio: largeMs / smallMs
+		};
 	} finally {
 		await pg.close();
 	}

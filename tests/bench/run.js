@@ -1,17 +1,21 @@
 // `npm run bench`: how the built app holds up with a large school on the embedded database.
 // 1. build if needed, and take a copy of build/ (see snapshot.js); 2. first start on a fresh
-// DATA_DIR (create, migrate, seed), stop; 3. add a 3,300-person school and four sessions with
-// PGlite directly; 4. start again and time the first page; 5. autocannon each page at 10 and 50
-// connections; 6. gzipped JS per page; 7. print the table and write bench-results/latest.json.
-// 8. Always stops the server and removes the temporary directory. Exits 1 only when something
-// did not work (a page not answering 200, the server dying), never for a missed target.
+// DATA_DIR (create, migrate, seed), stop; 3. add a 3,300-person school with 10,000 open help
+// requests and four sessions with PGlite directly; 4. start again and time the first page;
+// 5. autocannon each page at 10 and 50 connections; 6. gzipped JS per page; 7. stop the server
+// and time the mentor queue in another school with 100, then 100,000 open requests;
+// 8. print the table and write bench-results/latest.json. 9. Always stops the server and removes
+// the temporary directory. Exits 1 only when something did not work (a page not answering 200,
+// the server dying), never for a missed target.
+// BENCH_PAGES=/home:coordinator,/people:coordinator measures only those pages (role '-' for
+// none) and skips the queue scaling step, to iterate faster; by default every page is measured.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, rssMb, startServer, stopServer, waitForOk, waitIdle } from './app-server.js';
-import { fillBigSchool, STUDENTS, TEACHERS } from './big-school.js';
+import { fillBigSchool, queueScaling, STUDENTS, TEACHERS } from './big-school.js';
 import { jsWeight } from './js-weight.js';
 import { loadRun } from './load.js';
 import { formatReport, TARGETS } from './report.js';
@@ -22,15 +26,21 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const CONNECTIONS = [10, 50];
 
 // The pages measured, and whose session each one uses (null: no cookie).
-const PAGES = [
+const ALL_PAGES = [
 	{ page: '/login', role: null },
 	{ page: '/home', role: 'coordinator' },
 	{ page: '/home', role: 'teacher' },
 	{ page: '/home', role: 'student_mentor' },
 	{ page: '/home', role: 'researcher' },
 	{ page: '/people', role: 'coordinator' },
-	{ page: '/account', role: 'student_mentor' }
+	{ page: '/account', role: 'student_mentor' },
+	{ page: '/queue', role: 'student_mentor' }
 ];
+const only = process.env.BENCH_PAGES?.split(',').map((p) => p.trim());
+const PAGES = only
+	? ALL_PAGES.filter(({ page, role }) => only.includes(`${page}:${role ?? '-'}`))
+	: ALL_PAGES;
+if (!PAGES.length) throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES} names no known page`);
 
 const log = (message) => console.log(`[bench] ${message}`);
 
@@ -42,7 +52,7 @@ function buildIfMissing() {
 }
 
 /** Each page must answer 200 with its cookie (not a redirect to /login) and show the right person. */
-async function verifyPages(baseUrl, sessions) {
+async function verifyPages(baseUrl, sessions, firstInQueue) {
 	for (const { page, role } of PAGES) {
 		const session = role && sessions[role];
 		const res = await fetch(baseUrl + page, {
@@ -58,6 +68,9 @@ async function verifyPages(baseUrl, sessions) {
 		// The people page shows 50 at a time and counts the whole school.
 		if (page === '/people' && !body.includes(`${STUDENTS + TEACHERS + 2} people found`))
 			throw new Error('/people does not count the whole big school');
+		// The queue lists the most urgent, then oldest, open request first.
+		if (page === '/queue' && !body.includes(firstInQueue))
+			throw new Error(`/queue does not show the first request in the queue (${firstInQueue})`);
 	}
 }
 
@@ -92,15 +105,17 @@ async function main(state) {
 		);
 
 	// 3. The big school, straight into the stopped server's database.
-	const { sessions, people } = await fillBigSchool(state.dataDir);
-	log(`bench-high filled: ${people} people; sessions for ${Object.keys(sessions).join(', ')}`);
+	const { sessions, people, openRequests, firstInQueue } = await fillBigSchool(state.dataDir);
+	log(
+		`bench-high filled: ${people} people, ${openRequests} open help requests; sessions for ${Object.keys(sessions).join(', ')}`
+	);
 
 	// 4. Existing directory: time to first page, then RSS after a warm-up.
 	state.server = startServer({ root: app, dataDir: state.dataDir, port: await freePort() });
 	const firstPageS = await waitForOk(state.server);
 	log(`existing data directory: first /login 200 after ${firstPageS.toFixed(2)} s`);
 	const { baseUrl, pid } = state.server;
-	await verifyPages(baseUrl, sessions);
+	await verifyPages(baseUrl, sessions, firstInQueue);
 	await warmUp(baseUrl, sessions);
 	const rssStartMb = rssMb(pid);
 	log(`RSS after start-up and warm-up: ${rssStartMb.toFixed(0)} MB`);
@@ -149,17 +164,34 @@ async function main(state) {
 		result.js = await jsWeight(baseUrl + result.page, cookie);
 	}
 
-	// 7. Report.
+	// 7. The queue must cost about the same with 100 or 100,000 open requests (PGlite directly, so
+	// the server stops first).
+	let scaling = null;
+	if (!only) {
+		const { code: stopCode } = await stopServer(state.server);
+		if (stopCode !== 0)
+			throw new Error(`The server did not stop cleanly:\n${state.server.output()}`);
+		scaling = await queueScaling(state.dataDir, log);
+	}
+
+	// 8. Report.
 	const results = {
 		date: new Date().toISOString(),
 		machine: { cpus: os.cpus().length, node: process.version, loadStart, loadEnd: os.loadavg()[0] },
 		seconds: SECONDS,
 		targets: TARGETS,
-		school: { code: 'bench-high', people, students: STUDENTS, teachers: TEACHERS },
+		school: { code: 'bench-high', people, students: STUDENTS, teachers: TEACHERS, openRequests },
 		server: { freshFirstPageS, firstPageS, rssStartMb, rssMaxMb, peakHwmMb },
-		pages
+		pages,
+		queueScaling: scaling
 	};
-	const table = formatReport(results);
+	const table = [
+		formatReport(results),
+		`Open help requests at bench-high: ${openRequests} (the /queue page lists 25).`,
+		scaling
+			? `Queue scaling: api.help_queue median ${scaling.small.ms.toFixed(2)} ms with ${scaling.small.open} open requests, ${scaling.large.ms.toFixed(2)} ms with ${scaling.large.open}: ratio ${scaling.ratio.toFixed(2)}${scaling.ratio <= 1.5 ? '' : ' !'} (target <= 1.5)`
+			: 'Queue scaling: skipped (BENCH_PAGES)'
+	].join('\n');
 	console.log(`\n${table}\n`);
 	const outDir = path.join(root, 'bench-results');
 	fs.mkdirSync(outDir, { recursive: true });
@@ -170,7 +202,7 @@ async function main(state) {
 	log(`wrote ${path.relative(root, path.join(outDir, 'latest.json'))}`);
 }
 
-// 8. Always clean up: stop the server we started and remove the temporary directory.
+// 9. Always clean up: stop the server we started and remove the temporary directory.
 const state = { server: null, tmp: null, dataDir: null };
 async function cleanUp() {
 	await stopServer(state.server).catch(() => {});

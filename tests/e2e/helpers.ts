@@ -13,7 +13,8 @@ export const DEMO = {
 /** Signs in with one click on /demo, as a person would. */
 export async function signInAsDemo(page: Page, name: string, lang = 'en'): Promise<void> {
 	await page.goto(`/demo?lang=${lang}`);
-	await page.getByRole('main').getByRole('button', { name: new RegExp(`^${escape(name)} \\(`) }).click();
+	// Right-to-left pages wrap inserted names in Unicode isolates (U+2068 ... U+2069).
+	await page.getByRole('main').getByRole('button', { name: new RegExp(`^\u2068?${escape(name)}\u2069? \\(`) }).click();
 	await expect(page).toHaveURL(/\/home$/);
 }
 
