@@ -3,6 +3,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverNodeArgs } from './server-flags.js';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const stamp = path.join(root, 'build', '.built-at');
@@ -24,6 +25,6 @@ if (!fs.existsSync(path.join(root, 'build', 'index.js')) || Math.max(...inputs.m
 }
 
 const env = { PORT: '3000', ...process.env };
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.js')], { cwd: root, stdio: 'inherit', env });
+const server = spawn(process.execPath, [...serverNodeArgs(env), path.join(root, 'scripts', 'server.js')], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { serverNodeArgs } from '../../scripts/server-flags.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A TCP port that is free on 127.0.0.1 right now. */
@@ -32,7 +33,8 @@ export function startServer({ root, dataDir, port }) {
 	};
 	for (const key of ['DATABASE_URL', 'PUBLIC_SUPABASE_URL', 'ORIGIN']) delete env[key];
 	const startedAt = performance.now();
-	const child = spawn(process.execPath, ['scripts/server.js'], {
+	// The same Node settings as `npm start` (scripts/server-flags.js), from the snapshot being served.
+	const child = spawn(process.execPath, [...serverNodeArgs(env), 'scripts/server.js'], {
 		cwd: root,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
