@@ -2,8 +2,10 @@
 // measures what a school runs. V8 lets its heap grow far past what the app keeps alive when memory
 // looks plentiful (~1 MB of short-lived garbage per page); a bounded old generation makes it
 // collect sooner, which keeps a school's server small. NODE_HEAP_MB raises it for a large roster
-// import or a busy district server; 0 leaves Node's default.
+// import or a busy district server; 0 leaves Node's default. SERVER_NODE_ARGS adds flags of your
+// own (for example --inspect or --cpu-prof), which NODE_OPTIONS does not all accept.
 export function serverNodeArgs(env = process.env) {
 	const heapMb = Number(env.NODE_HEAP_MB ?? 160);
-	return Number.isFinite(heapMb) && heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [];
+	const heap = Number.isFinite(heapMb) && heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [];
+	return [...heap, ...(env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
 }

@@ -110,7 +110,7 @@ as $$
 declare
   v_me jsonb := app_private.require_me();
   v_school uuid := (v_me -> 'school' ->> 'id')::uuid;
-  v_size constant int := 50;
+  v_size constant int := 25;
   v_page int := greatest(1, least(coalesce(p_page, 1), 10000));
   v_search text := nullif(lower(btrim(coalesce(p_query, ''))), '');
   v_pattern text := '%' || replace(replace(replace(coalesce(v_search, ''), '\', '\\'), '%', '\%'), '_', '\_') || '%';

@@ -49,8 +49,11 @@ select throws_ok($$ select api.create_student(p_username => 'NEW.kid', p_display
 select is(
   api.create_student(p_username => 'kai.s', p_display_name => 'Kai T.', p_languages => null) ->> 'username',
   'kai.s', 'a username taken at another school is free here');
-select is(jsonb_array_length(api.school_people() -> 'people'), 26,
-  'the coordinator''s people page lists the school''s 24 people and the 2 new students, nobody from school B');
+select results_eq(
+  $$ select (api.school_people() ->> 'total')::int, jsonb_array_length(api.school_people() -> 'people'),
+            jsonb_array_length(api.school_people(p_page => 2) -> 'people') $$,
+  $$ values (26, 25, 1) $$,
+  'the coordinator''s people pages (25 a page) count and list the school''s 24 people and the 2 new students, nobody from school B');
 
 -- Coordinator Dana: deactivating.
 select is(api.set_person_active('20000000-0000-4000-8000-000000000016', false) ->> 'active', 'false',
