@@ -41,7 +41,7 @@ as $$
 $$;
 grant execute on function app_private.request_card(public.help_requests) to authenticated;
 
--- The mentor queue: open requests (most urgent, then oldest first), filterable, 25 a page. It
+-- The mentor queue: open requests (most urgent, then oldest first), filterable, 12 a page. It
 -- never counts the whole queue, so its cost does not grow with the school.
 create function api.help_queue(p_tool_id uuid default null, p_language text default null, p_day text default null,
   p_page int default 1) returns jsonb

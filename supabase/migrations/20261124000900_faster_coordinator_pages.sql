@@ -228,7 +228,7 @@ language plpgsql stable security invoker set search_path = ''
 as $$
 declare
   v_me jsonb := app_private.require_me();
-  v_size constant int := 25;
+  v_size constant int := 12;
   v_page int := greatest(1, least(coalesce(p_page, 1), 400));
   v_items jsonb;
 begin

@@ -8,6 +8,8 @@ import { PGlite } from '@electric-sql/pglite';
 export const STUDENTS = 3000;
 export const TEACHERS = 300;
 export const OPEN_REQUESTS = 10000;
+/** Open requests on one page of the mentor queue (api.help_queue). */
+export const QUEUE_PAGE = 12;
 
 // Plain SQL: one temporary table of people, then users, profiles and memberships from it.
 // The password is a dummy: these accounts are only ever used through the sessions below.
@@ -157,8 +159,8 @@ async function timeQueue(pg, userId, runs) {
 		const start = performance.now();
 		const { requests } = await call();
 		times.push(performance.now() - start);
-		if (requests.length !== 25)
-			throw new Error(`api.help_queue listed ${requests.length} requests, not 25`);
+		if (requests.length !== QUEUE_PAGE)
+			throw new Error(`api.help_queue listed ${requests.length} requests, not ${QUEUE_PAGE}`);
 	}
 	return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }

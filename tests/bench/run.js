@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, rssMb, startServer, stopServer, waitForOk, waitIdle } from './app-server.js';
-import { fillBigSchool, queueScaling, STUDENTS, TEACHERS } from './big-school.js';
+import { fillBigSchool, QUEUE_PAGE, queueScaling, STUDENTS, TEACHERS } from './big-school.js';
 import { jsWeight } from './js-weight.js';
 import { loadRun } from './load.js';
 import { formatReport, TARGETS } from './report.js';
@@ -65,7 +65,7 @@ async function verifyPages(baseUrl, sessions, firstInQueue) {
 			throw new Error(`${page} ${who} answered ${res.status} ${res.headers.get('location') ?? ''}`);
 		if (session && !body.includes(session.displayName))
 			throw new Error(`${page} ${who} does not show ${session.displayName}`);
-		// The people page shows 50 at a time and counts the whole school.
+		// The people page shows 25 at a time and counts the whole school.
 		if (page === '/people' && !body.includes(`${STUDENTS + TEACHERS + 2} people found`))
 			throw new Error('/people does not count the whole big school');
 		// The queue lists the most urgent, then oldest, open request first.
@@ -187,7 +187,7 @@ async function main(state) {
 	};
 	const table = [
 		formatReport(results),
-		`Open help requests at bench-high: ${openRequests} (the /queue page lists 25).`,
+		`Open help requests at bench-high: ${openRequests} (the /queue page lists ${QUEUE_PAGE}).`,
 		scaling
 			? `Queue scaling: api.help_queue median ${scaling.small.ms.toFixed(2)} ms with ${scaling.small.open} open requests, ${scaling.large.ms.toFixed(2)} ms with ${scaling.large.open}: ratio ${scaling.ratio.toFixed(2)}${scaling.ratio <= 1.5 ? '' : ' !'} (target <= 1.5)`
 			: 'Queue scaling: skipped (BENCH_PAGES)'
