@@ -186,3 +186,44 @@ test('claiming a request the teacher cancelled meanwhile is refused in Spanish, 
 	await expect(asker.locator('#goal-error')).toHaveText(t.form.too_long_2000);
 	await expect(asker.getByLabel(t.help.goal)).toHaveValue('a'.repeat(2001));
 });
+
+/** Presses Tab until `target` has the focus, as a keyboard user would; fails if it never does. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, most = 80) {
+	for (let i = 0; i < most; i++) {
+		await page.keyboard.press('Tab');
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+	}
+	throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+test('the main tasks work with the keyboard alone: a teacher asks, a mentor claims', async ({ browser }) => {
+	const t = strings('en');
+	const subject = uniqueName('Keys ');
+	const asker = await person(browser, DEMO.teacher, 'en');
+	await asker.goto('/help/new');
+	const tool = asker.getByLabel(t.help.tool);
+	await tabTo(asker, tool);
+	while ((await tool.inputValue()) === '') await asker.keyboard.press('ArrowDown');
+	await tabTo(asker, asker.getByLabel(t.help.goal));
+	await asker.keyboard.type('Make review cards my students can use at home.');
+	await tabTo(asker, asker.getByLabel(t.help.subject));
+	await asker.keyboard.type(subject);
+	await tabTo(asker, asker.getByLabel(t.help.grade, { exact: true }));
+	await asker.keyboard.type('6');
+	await tabTo(asker, asker.getByLabel(t.learners.dyslexic));
+	await asker.keyboard.press('Space');
+	// Radio buttons: Tab reaches the checked one, arrows move the choice ("Soon" -> "Urgent").
+	await tabTo(asker, asker.getByLabel(t.urgency['2'], { exact: true }));
+	await asker.keyboard.press('ArrowDown');
+	await expect(asker.getByLabel(t.urgency['3'], { exact: true })).toBeChecked();
+	await tabTo(asker, asker.getByRole('button', { name: t.help.post }));
+	await asker.keyboard.press('Enter');
+	await expect(asker.getByRole('status')).toHaveText(t.help.posted_done);
+
+	const mentor = await person(browser, DEMO.mentor, 'en');
+	await mentor.goto('/queue');
+	await tabTo(mentor, mentor.getByRole('article').filter({ hasText: subject }).getByRole('button', { name: t.help.claim }), 200);
+	await mentor.keyboard.press('Enter');
+	await expect(mentor.getByRole('status')).toHaveText(t.help.claimed_done);
+	await expect(mentor.getByText(fill(t.help.claimed_by, { name: DEMO.mentor }))).toBeVisible();
+});
