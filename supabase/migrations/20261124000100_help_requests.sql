@@ -83,7 +83,11 @@ create table public.help_requests (
   check (partner_id is null or partner_id <> claimed_by)
 );
 comment on table public.help_requests is 'A teacher asking the tech team for help with one tool. The words they wrote are in help_request_details.';
-create index help_requests_queue_idx on public.help_requests (school_id, status, urgency desc, created_at, id);
+-- status is an enum, and enum equality is not leakproof, so under RLS `status = 'open'` could
+--    not be an index condition: the queue read every request of the school and sorted them.
+--    A partial index on the open ones, in queue order, is read 26 entries at a time instead.
+create index help_requests_open_idx on public.help_requests (school_id, urgency desc, created_at, id)
+  where status = 'open';
 create index help_requests_teacher_idx on public.help_requests (teacher_id, created_at desc);
 create index help_requests_claimed_by_idx on public.help_requests (claimed_by) where claimed_by is not null;
 create index help_requests_partner_idx on public.help_requests (partner_id) where partner_id is not null;
@@ -269,6 +273,9 @@ create policy "teachers post requests" on public.help_requests
   for insert to authenticated with check (
     school_id = (select app_private.my_school_id()) and teacher_id = (select auth.uid())
     and (select app_private.has_role('teacher')) and status = 'open' and claimed_by is null and partner_id is null
+    and claimed_at is null and scheduled_at is null and done_at is null and closed_at is null and not auto_closed
+    and status_before_close is null and waiting_on_teacher_since is null and reminded_at is null
+    and escalated_at is null and escalation_note is null
     and exists (select from public.tools t where t.id = tool_id and t.school_id = help_requests.school_id)
   );
 create policy "the people in a request, or a mentor claiming an open one, change it" on public.help_requests
@@ -279,16 +286,17 @@ create policy "the people in a request, or a mentor claiming an open one, change
          or (status in ('open', 'claimed', 'scheduled') and (select app_private.has_role('student_mentor'))))
   ) with check (school_id = (select app_private.my_school_id()));
 
--- Which columns each person may change, whatever path they take to the table.
+-- Which columns each person may change, and which status steps each may take, whatever path they
+-- take to the table. Unknown (null) comparisons count as "no": on an open request claimed_by is null.
 create function app_private.guard_help_request() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
   v_me uuid := (select auth.uid());
-  v_coordinator boolean := (select app_private.has_role('coordinator'));
-  v_mentor boolean := (select app_private.has_role('student_mentor'));
-  v_teacher boolean := v_me = old.teacher_id;
-  v_helper boolean := v_me in (old.claimed_by, old.partner_id);
+  v_coordinator boolean := coalesce((select app_private.has_role('coordinator')), false);
+  v_mentor boolean := coalesce((select app_private.has_role('student_mentor')), false);
+  v_teacher boolean := coalesce(v_me = old.teacher_id, false);
+  v_helper boolean := coalesce(v_me in (old.claimed_by, old.partner_id), false);
 begin
   if v_coordinator then
     return new;
@@ -300,17 +308,21 @@ begin
       old.available_times, old.urgency, old.is_private) and not v_teacher then
     raise exception using errcode = 'PT403', message = 'request.not_yours', hint = 'request.not_yours';
   end if;
-  -- Claiming: only a mentor, only for themselves, only an open request.
+  -- Claiming: only a mentor, only for themselves, only an open request. Handing over: only to the partner.
   if new.claimed_by is distinct from old.claimed_by then
-    if not v_mentor or not ((old.claimed_by is null and new.claimed_by = v_me and old.status = 'open')
-                            or (old.claimed_by = v_me and new.claimed_by is null)
-                            or (old.claimed_by = v_me and new.claimed_by = old.partner_id and new.partner_id is null)) then
+    if not v_mentor or not coalesce(
+         (old.claimed_by is null and new.claimed_by = v_me and old.status = 'open')
+      or (old.claimed_by = v_me and new.claimed_by is null)
+      or (old.claimed_by = v_me and new.claimed_by = old.partner_id and new.partner_id is null), false) then
       raise exception using errcode = 'PT403', message = 'request.not_yours', hint = 'request.not_yours';
     end if;
   end if;
+  -- Joining and leaving: only oneself; the owner may drop the partner when handing over.
   if new.partner_id is distinct from old.partner_id then
-    if not v_mentor or not ((old.partner_id is null and new.partner_id = v_me) or (old.partner_id = v_me and new.partner_id is null)
-                            or (old.claimed_by = v_me and new.partner_id is null)) then
+    if not v_mentor or not coalesce(
+         (old.partner_id is null and new.partner_id = v_me)
+      or (old.partner_id = v_me and new.partner_id is null)
+      or (old.claimed_by = v_me and new.partner_id is null), false) then
       raise exception using errcode = 'PT403', message = 'request.not_yours', hint = 'request.not_yours';
     end if;
   end if;
@@ -320,6 +332,20 @@ begin
   -- Outsiders may only claim or join.
   if not (v_teacher or v_helper) and new.claimed_by is not distinct from old.claimed_by
      and new.partner_id is not distinct from old.partner_id then
+    raise exception using errcode = 'PT403', message = 'request.not_yours', hint = 'request.not_yours';
+  end if;
+  -- Each status change is one step of the loop, taken by the person whose step it is; a request
+  -- closes only once its teacher has rated the help.
+  if new.status is distinct from old.status and not coalesce(
+       (old.status = 'open' and new.status = 'claimed' and new.claimed_by = v_me)
+    or (old.status in ('claimed', 'scheduled') and new.status = 'open' and v_helper)
+    or (old.status in ('claimed', 'scheduled') and new.status = 'scheduled' and (v_teacher or v_helper))
+    or (old.status in ('claimed', 'scheduled') and new.status = 'done' and v_helper)
+    or (old.status = 'done' and new.status = 'closed' and v_teacher
+        and exists (select from public.help_ratings x where x.request_id = old.id))
+    or (old.status in ('open', 'claimed', 'scheduled') and new.status = 'cancelled' and v_teacher)
+    or (old.status = 'closed' and old.auto_closed and v_teacher
+        and new.status = coalesce(old.status_before_close, 'open')), false) then
     raise exception using errcode = 'PT403', message = 'request.not_yours', hint = 'request.not_yours';
   end if;
   return new;
@@ -332,7 +358,10 @@ create trigger help_requests_guard before update on public.help_requests
 -- help_request_details
 create policy "people who may read the words of a request" on public.help_request_details
   for select to authenticated using (
-    school_id = (select app_private.my_school_id()) and (select app_private.reads_request_details(request_id))
+    school_id = (select app_private.my_school_id())
+    and exists (select from public.help_requests r where r.id = request_id
+                and (not r.is_private or (select auth.uid()) in (r.teacher_id, r.claimed_by, r.partner_id)
+                     or (select app_private.has_role('coordinator'))))
   );
 create policy "teachers write the words of their request" on public.help_request_details
   for insert to authenticated with check (
@@ -420,10 +449,35 @@ create policy "people who see a request see its history" on public.request_event
   for select to authenticated using (
     school_id = (select app_private.my_school_id()) and (select app_private.sees_request(request_id))
   );
-create policy "people record what they did to a request they see" on public.request_events
+-- Which events a person may record, by the part they play in the request (read after the api
+-- function has made its change, in the same transaction).
+create policy "people record what their part in a request lets them do" on public.request_events
   for insert to authenticated with check (
     school_id = (select app_private.my_school_id()) and actor_id = (select auth.uid())
     and (select app_private.sees_request(request_id))
+    -- Reminders and auto-closes are the timers' (security definer, past RLS), never a person's.
+    and kind not in ('reminded', 'auto_closed')
+    and ((select app_private.has_role('coordinator'))
+      or exists (
+        select from public.help_requests r
+        where r.id = request_events.request_id and r.school_id = request_events.school_id
+          and case request_events.kind
+            when 'posted' then r.teacher_id = (select auth.uid())
+            when 'closed' then r.teacher_id = (select auth.uid())
+            when 'cancelled' then r.teacher_id = (select auth.uid())
+            when 'reopened' then r.teacher_id = (select auth.uid())
+            when 'claimed' then r.claimed_by = (select auth.uid())
+            when 'joined' then r.partner_id = (select auth.uid())
+            when 'logged' then (select auth.uid()) in (r.claimed_by, r.partner_id)
+            when 'proposed' then (select auth.uid()) in (r.teacher_id, r.claimed_by, r.partner_id)
+            when 'scheduled' then (select auth.uid()) in (r.teacher_id, r.claimed_by, r.partner_id)
+            -- The mentor who gives a request back is no longer on it; api.unclaim_help_request
+            -- has just changed the request in this transaction, which an outsider cannot do.
+            when 'unclaimed' then (select app_private.has_role('student_mentor')) and r.updated_at = now()
+            -- reassigned, escalated, verified: the coordinator's only.
+            else false
+          end
+      ))
   );
 
 -- notifications: only your own; they are made by the trigger below, never by hand.

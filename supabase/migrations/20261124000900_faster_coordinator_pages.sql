@@ -5,8 +5,7 @@
 -- roles change (rare; a recount is ~3 ms at 3,300 people), so reading them costs the same in any
 -- school and the number stays exact. The people page takes its total from that row when nothing
 -- is searched, and reads its page straight from an index in page order. api.home() reads the row
--- too (in 20261124000300). The second half makes the mentor queue cheap at 10,000+ open
--- requests and redefines api.help_queue (see there).
+-- too (in 20261124000300).
 
 create table public.school_head_counts (
   school_id uuid primary key references public.schools (id) on delete cascade,
@@ -168,93 +167,6 @@ begin
         from public.invites iv where iv.school_id = v_school
         order by iv.created_at desc limit 100
       ) i), '[]')
-  );
-end;
-$$;
-
--- ---------------------------------------------------------------------------------------------
--- The mentor queue at 10,000 open requests (npm run bench, /queue). Three costs, each ~2-5 ms:
--- 1. status is an enum, and enum equality is not leakproof, so under RLS `status = 'open'` could
---    not be an index condition: the queue read every request of the school and sorted them.
---    A partial index on the open ones, in queue order, is read 26 entries at a time instead.
-create index help_requests_open_idx on public.help_requests (school_id, urgency desc, created_at, id)
-  where status = 'open';
-
--- 2. app_private.request_card(r), called once per row, costs ~0.2 ms a call in PGlite (each call
---    starts its own executor for five lookups). request_cards() takes the whole list and makes
---    every card in one query; request_card(r) is now the list of one, so the shape lives here only.
-create function app_private.request_cards(p_requests public.help_requests[]) returns jsonb
-language sql stable set search_path = ''
-as $$
-  select coalesce(jsonb_agg(jsonb_build_object(
-    'id', r.id, 'status', r.status, 'subject', r.subject, 'grade', r.grade, 'urgency', r.urgency,
-    'learner_flags', to_jsonb(r.learner_flags), 'languages', to_jsonb(r.languages),
-    'available_days', to_jsonb(r.available_days), 'available_times', to_jsonb(r.available_times),
-    'is_private', r.is_private, 'created_at', r.created_at, 'scheduled_at', r.scheduled_at,
-    'escalated', r.escalated_at is not null,
-    'tool', (select jsonb_build_object('id', t.id, 'name', t.name, 'icon', t.icon) from public.tools t where t.id = r.tool_id),
-    'teacher', (select p.display_name from public.profiles p where p.user_id = r.teacher_id),
-    'claimed_by', (select p.display_name from public.profiles p where p.user_id = r.claimed_by),
-    'partner', (select p.display_name from public.profiles p where p.user_id = r.partner_id),
-    'goal', (select d.goal from public.help_request_details d where d.request_id = r.id)
-  ) order by r.ordinality), '[]')
-  from unnest(p_requests) with ordinality as r
-$$;
-grant execute on function app_private.request_cards(public.help_requests[]) to authenticated;
-
-create or replace function app_private.request_card(r public.help_requests) returns jsonb
-language sql stable set search_path = ''
-as $$ select app_private.request_cards(array[r]) -> 0 $$;
-
--- 3. Reading the goal ran app_private.reads_request_details() per row, which ran in_request() or
---    sees_request(): three security definer calls a card. The same rule, written as a subquery the
---    planner joins: the request must be visible to the caller (its own RLS: same school, and the
---    teacher's own, or a mentor or the coordinator), and a private one only to the people in it
---    or the coordinator.
-drop policy "people who may read the words of a request" on public.help_request_details;
-create policy "people who may read the words of a request" on public.help_request_details
-  for select to authenticated using (
-    school_id = (select app_private.my_school_id())
-    and exists (select from public.help_requests r where r.id = request_id
-                and (not r.is_private or (select auth.uid()) in (r.teacher_id, r.claimed_by, r.partner_id)
-                     or (select app_private.has_role('coordinator'))))
-  );
-
--- Same contract as in 20261124000300_help_requests_views.sql; the page of ids comes from the
--- partial index and the cards from request_cards().
-create or replace function api.help_queue(p_tool_id uuid default null, p_language text default null, p_day text default null,
-  p_page int default 1) returns jsonb
-language plpgsql stable security invoker set search_path = ''
-as $$
-declare
-  v_me jsonb := app_private.require_me();
-  v_size constant int := 12;
-  v_page int := greatest(1, least(coalesce(p_page, 1), 400));
-  v_items jsonb;
-begin
-  if not ((select app_private.has_role('student_mentor')) or (select app_private.has_role('coordinator'))) then
-    perform app_private.raise_key('PT403', 'request.mentors_only');
-  end if;
-  v_items := app_private.request_cards(array(
-    select r from public.help_requests r
-    where r.school_id = (v_me -> 'school' ->> 'id')::uuid and r.status = 'open'
-      and (p_tool_id is null or r.tool_id = p_tool_id)
-      and (p_language is null or p_language = any (r.languages))
-      and (p_day is null or p_day = any (r.available_days) or r.available_days = '{}')
-    order by r.urgency desc, r.created_at, r.id
-    limit v_size + 1 offset (v_page - 1) * v_size));
-  return jsonb_build_object(
-    'me', v_me,
-    'page', v_page,
-    'has_more', jsonb_array_length(v_items) > v_size,
-    'requests', case when jsonb_array_length(v_items) > v_size then v_items - v_size else v_items end,
-    'mine', app_private.request_cards(array(
-      select r from public.help_requests r
-      where (r.claimed_by = (select auth.uid()) or r.partner_id = (select auth.uid()))
-        and r.status in ('claimed', 'scheduled', 'done')
-      order by r.scheduled_at nulls last, r.created_at)),
-    'tools', coalesce((select jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name) order by lower(t.name))
-      from public.tools t), '[]')
   );
 end;
 $$;

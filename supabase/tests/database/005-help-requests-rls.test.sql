@@ -4,8 +4,8 @@
 -- school from seed.sql; school B is made here (its tools come from the schools trigger) so that
 -- every cross-school rule has somebody to try to break it. Row counts are taken as the impersonated
 -- role (a data-modifying `with` returns the rows it touched), so a policy that lets a write through
--- fails the test instead of passing silently. The tests marked [hardening] failed before
--- 20261124000400_help_requests_hardening.sql.
+-- fails the test instead of passing silently. The tests marked [hardening] failed against the
+-- first draft of these rules, before they were tightened (guard nulls, forged events, pre-filled posts).
 begin;
 select plan(162);
 
