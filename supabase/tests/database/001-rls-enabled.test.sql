@@ -1,7 +1,7 @@
 -- The rules every migration must keep (SECURITY-PRIVACY.md, ARCHITECTURE.md 1). These read the
 -- catalogs, so a new table or function that forgets them fails here before any data test runs.
 begin;
-select plan(10);
+select plan(11);
 
 -- Guards the checks below: an empty catalog query would pass every is_empty vacuously.
 select ok(
@@ -44,6 +44,15 @@ select is_empty(
        and exists (select from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                    where a.grantee = 0 and a.privilege_type = 'EXECUTE') $$,
   'no api function is executable by PUBLIC'
+);
+
+-- The app calls an api function in the same statement that sets the caller's role
+-- (src/lib/server/db/sql-call.ts). An immutable function could be folded into a constant while
+-- that statement is planned, before the role is set: so none may be immutable.
+select is_empty(
+  $$ select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname = 'api' and p.provolatile = 'i' $$,
+  'no api function is immutable'
 );
 
 select is_empty(

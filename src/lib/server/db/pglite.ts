@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
-import { callApi, callService, type InTransaction } from './sql-call';
+import { callApi, callService } from './sql-call';
 import type { Query, RunScript } from './migrate';
 import type { Db } from './port';
 
@@ -29,8 +29,6 @@ async function analyzeGrownTables(pg: PGlite): Promise<void> {
 
 /** Wraps an open PGlite in the Db port. */
 export function embeddedDb(pg: PGlite, onClose?: () => void): Embedded {
-	const inTransaction: InTransaction = (work) =>
-		pg.transaction((tx) => work(async (sql, params) => (await tx.query<Record<string, unknown>>(sql, params)).rows));
 	const query: Query = async (sql, params) => (await pg.query<Record<string, unknown>>(sql, params)).rows;
 	const runScript: RunScript = async (sql) => {
 		await pg.transaction(async (tx) => {
@@ -43,8 +41,8 @@ export function embeddedDb(pg: PGlite, onClose?: () => void): Embedded {
 		runScript,
 		db: {
 			mode: 'embedded',
-			call: (fn, args, as) => callApi(inTransaction, fn, args, as),
-			service: (fn, args) => callService(inTransaction, fn, args),
+			call: (fn, args, as) => callApi(query, fn, args, as),
+			service: (fn, args) => callService(query, fn, args),
 			listen: (channel, onMessage) => pg.listen(channel, onMessage),
 			close: () => {
 				onClose?.();

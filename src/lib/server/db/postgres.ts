@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { callApi, callService, type InTransaction } from './sql-call';
+import { callApi, callService } from './sql-call';
 import type { Query, RunScript } from './migrate';
 import type { Db } from './port';
 
@@ -10,13 +10,13 @@ export interface Server {
 	runScript: RunScript;
 }
 
-/** A PostgreSQL server through a connection pool; every call is its own transaction. */
+/** A PostgreSQL server through a connection pool; every call is one statement, its own transaction. */
 export function postgresDb(connectionString: string, max = 10): Server {
 	const pool = new pg.Pool({ connectionString, max });
 	// An idle connection dropped by the server (a restart, a failover, a dropped test database)
 	// must not crash the app: the pool replaces it on the next call.
 	pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
-	const inTransaction: InTransaction = async (work) => {
+	const inTransaction = async <T>(work: (q: Query) => Promise<T>): Promise<T> => {
 		const client = await pool.connect();
 		try {
 			await client.query('begin');
@@ -44,8 +44,8 @@ export function postgresDb(connectionString: string, max = 10): Server {
 		runScript,
 		db: {
 			mode: 'postgres',
-			call: (fn, args, as) => callApi(inTransaction, fn, args, as),
-			service: (fn, args) => callService(inTransaction, fn, args),
+			call: (fn, args, as) => callApi(query, fn, args, as),
+			service: (fn, args) => callService(query, fn, args),
 			listen: (channel, onMessage) => listenOn(connectionString, channel, onMessage),
 			close: () => pool.end()
 		}
