@@ -7,7 +7,7 @@ declare global {
 	namespace App {
 		interface Locals {
 			locale: Locale;
-			/** This request's own i18next instance. */
+			/** The i18next instance for this request's language (shared, read-only). */
 			i18n: i18n;
 			/** Who the database should see: the session cookie, or nobody. */
 			caller: Caller;

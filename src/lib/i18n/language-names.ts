@@ -1,13 +1,16 @@
-// Language names in a reader's language. Building an Intl.DisplayNames is slow next to using one,
-// and a queue page names languages on every card: keep one per locale for the server's life.
-const cache = new Map<string, Intl.DisplayNames>();
+// Language names in a reader's language. Intl.DisplayNames is slow to build and not quick to ask,
+// and a queue page names languages on every card: remember each name per locale for the server's
+// life (a few languages times five locales).
+const cache = new Map<string, Map<string, string>>();
 
 /** The name of language `code` in `locale`, e.g. ('es', 'ar') -> 'الإسبانية'. */
 export function languageName(code: string, locale: string): string {
 	let names = cache.get(locale);
-	if (!names) {
-		names = new Intl.DisplayNames([locale], { type: 'language' });
-		cache.set(locale, names);
+	if (!names) cache.set(locale, (names = new Map()));
+	let name = names.get(code);
+	if (name === undefined) {
+		name = new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+		names.set(code, name);
 	}
-	return names.of(code) ?? code;
+	return name;
 }
