@@ -81,29 +81,46 @@ describe.each(testTargets())('help requests on $target', ({ open }) => {
 		expect(mentorBell.map((n) => n.kind)).toContain('thanks');
 	});
 
-	it('lists the open queue most urgent first, 12 a page, and the mentor\'s own requests beside it', async () => {
+	it('lists the open queue most urgent first, 10 a page, and the mentor\'s own requests beside it', async () => {
 		type Card = { id: string; status: string; urgency: number };
 		type Queue = { requests: Card[]; mine: Card[]; has_more: boolean; page: number };
 		const queue = (page: number) => call('help_queue', { p_page: page }, OMAR) as Promise<Queue>;
 		// The demo school already has urgent open requests; the new ones come after them, oldest first.
+		// 11 new urgent ones fill page 1 and spill onto page 2 whatever the demo left open.
 		const earlier = (await queue(1)).requests.filter((r) => r.urgency === 3).map((r) => r.id);
 		const ids: string[] = [];
-		for (let i = 0; i < 13; i++) ids.push(await post(TEACHER, { p_urgency: 3, p_subject: `Queue ${i}` }));
+		for (let i = 0; i < 11; i++) ids.push(await post(TEACHER, { p_urgency: 3, p_subject: `Queue ${i}` }));
 		const urgent = [...earlier, ...ids];
 		const first = await queue(1);
-		expect(first.requests.map((r) => r.id)).toEqual(urgent.slice(0, 12));
+		expect(first.requests.map((r) => r.id)).toEqual(urgent.slice(0, 10));
 		expect(first.has_more).toBe(true);
 		const second = await queue(2);
-		expect(second.requests.map((r) => r.id).slice(0, urgent.length - 12)).toEqual(urgent.slice(12));
-		expect(second.requests.slice(urgent.length - 12).every((r) => r.urgency < 3 && r.status === 'open')).toBe(true);
+		expect(second.requests.map((r) => r.id).slice(0, urgent.length - 10)).toEqual(urgent.slice(10));
+		expect(second.requests.slice(urgent.length - 10).every((r) => r.urgency < 3 && r.status === 'open')).toBe(true);
 		// A claimed request leaves the open queue and is listed as the mentor's own.
 		await call('claim_help_request', { p_request_id: ids[0] }, OMAR);
 		const after = await queue(1);
-		expect(after.requests.map((r) => r.id)).toEqual(urgent.filter((id) => id !== ids[0]).slice(0, 12));
+		expect(after.requests.map((r) => r.id)).toEqual(urgent.filter((id) => id !== ids[0]).slice(0, 10));
 		expect(after.mine.map((r) => r.id)).toContain(ids[0]);
 		expect(after.mine.every((r) => r.status !== 'open')).toBe(true);
 		// Other mentors' claims are not listed as Omar's.
 		expect((await call('help_queue', {}, SOFIA)).mine as Card[]).not.toContainEqual(expect.objectContaining({ id: ids[0] }));
+	});
+
+	it('tells live listeners which school changed when a request is claimed through an api call', async () => {
+		const heard: string[] = [];
+		if (!t.db.listen) throw new Error('PGlite and PostgreSQL both offer live updates');
+		const stop = await t.db.listen('help_requests', (payload) => heard.push(payload));
+		try {
+			const id = await post();
+			await call('claim_help_request', { p_request_id: id }, SOFIA);
+			await expect.poll(() => heard.map((p) => JSON.parse(p) as { school: string; request: string })).toContainEqual({
+				school: SCHOOL,
+				request: id
+			});
+		} finally {
+			await stop();
+		}
 	});
 
 	it('50 simultaneous claims of one request: exactly one wins, the others are told who holds it', async () => {
