@@ -9,7 +9,7 @@ export const STUDENTS = 3000;
 export const TEACHERS = 300;
 export const OPEN_REQUESTS = 10000;
 /** Open requests on one page of the mentor queue (api.help_queue). */
-export const QUEUE_PAGE = 12;
+export const QUEUE_PAGE = 10;
 
 // Plain SQL: one temporary table of people, then users, profiles and memberships from it.
 // The password is a dummy: these accounts are only ever used through the sessions below.

@@ -46,7 +46,7 @@ export interface QueueFilters {
 	page?: number;
 }
 
-/** Open requests for mentors, most urgent and oldest first, 12 a page. */
+/** Open requests for mentors, most urgent and oldest first, 10 a page. */
 export async function helpQueue(caller: Caller, f: QueueFilters = {}) {
 	const args = { p_tool_id: f.toolId, p_language: f.language, p_day: f.day, p_page: f.page };
 	return queue.parse(await db().call('help_queue', args, caller));
