@@ -163,3 +163,53 @@ insert into public.request_events (request_id, school_id, actor_id, kind, create
   ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000003', 'posted', now() - interval '6 days'),
   ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000016', 'claimed', now() - interval '5 days'),
   ('d0000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000016', 'logged', now() - interval '20 hours');
+
+-- Walkthroughs: Sofía's published guide to Flip (written in Spanish, translated into English) and
+-- her English draft about Canva, which only she and the coordinator can see.
+insert into public.walkthroughs (id, school_id, tool_id, created_by, original_language, difficulty, minutes, status, created_at)
+values
+  ('e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001',
+   (select t.id from public.tools t where t.school_id = '10000000-0000-4000-8000-000000000001' and t.name = 'Flip'),
+   '20000000-0000-4000-8000-000000000015', 'es', 2, 10, 'draft', now() - interval '10 days'),
+  ('e0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001',
+   (select t.id from public.tools t where t.school_id = '10000000-0000-4000-8000-000000000001' and t.name = 'Canva'),
+   '20000000-0000-4000-8000-000000000015', 'en', 1, 15, 'draft', now() - interval '2 days');
+insert into public.walkthrough_authors (walkthrough_id, user_id, school_id) values
+  ('e0000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000015', '10000000-0000-4000-8000-000000000001'),
+  ('e0000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000015', '10000000-0000-4000-8000-000000000001');
+insert into public.walkthrough_versions (walkthrough_id, language, school_id, title, outcome, prerequisites) values
+  ('e0000000-0000-4000-8000-000000000001', 'es', '10000000-0000-4000-8000-000000000001', 'Grabar una lectura en voz alta con Flip',
+   'Podrás grabar un vídeo corto y compartirlo con tu grupo.', 'Una cuenta de Flip y el código del grupo.'),
+  ('e0000000-0000-4000-8000-000000000001', 'en', '10000000-0000-4000-8000-000000000001', 'Record a read-aloud with Flip',
+   'You will be able to record a short video and share it with your group.', 'A Flip account and the group code.'),
+  ('e0000000-0000-4000-8000-000000000002', 'en', '10000000-0000-4000-8000-000000000001', 'Make a class poster in Canva',
+   'You will be able to start from a template and add your own words.', '');
+insert into public.walkthrough_steps (id, walkthrough_id, school_id, position) values
+  ('e1000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 1),
+  ('e1000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 2),
+  ('e1000000-0000-4000-8000-000000000003', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 3),
+  ('e1000000-0000-4000-8000-000000000004', 'e0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 1);
+insert into public.walkthrough_step_texts (step_id, language, walkthrough_id, school_id, body, callout_kind, callout) values
+  ('e1000000-0000-4000-8000-000000000001', 'es', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001',
+   'Abre **Flip** y escribe el código de tu grupo.', null, ''),
+  ('e1000000-0000-4000-8000-000000000002', 'es', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001',
+   'Pulsa el botón verde para grabar. Lee despacio.', 'tip', 'Puedes grabar otra vez antes de enviar.'),
+  ('e1000000-0000-4000-8000-000000000003', 'es', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001',
+   'Revisa el vídeo y pulsa **Enviar**.', 'caution', 'No muestres la cara de otras personas sin permiso.'),
+  ('e1000000-0000-4000-8000-000000000001', 'en', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001',
+   'Open **Flip** and type your group code.', null, ''),
+  ('e1000000-0000-4000-8000-000000000002', 'en', 'e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001',
+   'Press the green button to record. Read slowly.', 'tip', 'You can record again before you send it.'),
+  ('e1000000-0000-4000-8000-000000000004', 'en', 'e0000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001',
+   'Open Canva and search for "class poster".', null, '');
+-- Step 3 has no English words yet: readers see the Spanish, marked "not yet translated".
+with published as (
+  insert into public.walkthrough_revisions (walkthrough_id, school_id, reason, snapshot, created_by, created_at)
+  values ('e0000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'published',
+    app_private.walkthrough_snapshot('e0000000-0000-4000-8000-000000000001') || jsonb_build_object('published_at', now() - interval '7 days'),
+    '20000000-0000-4000-8000-000000000001', now() - interval '7 days')
+  returning id, snapshot)
+update public.walkthroughs w set status = 'published', published_revision_id = p.id, published_at = now() - interval '7 days'
+from published p where w.id = 'e0000000-0000-4000-8000-000000000001';
+select app_private.index_walkthrough('e0000000-0000-4000-8000-000000000001',
+  (select r.snapshot from public.walkthrough_revisions r where r.walkthrough_id = 'e0000000-0000-4000-8000-000000000001'));

@@ -10,3 +10,24 @@ export const TIMES = ['before_school', 'morning', 'lunch', 'afternoon', 'after_s
 export const PLACES = ['playground', 'classroom'] as const;
 export const OUTCOMES = ['solved', 'partly', 'not_yet'] as const;
 export const TOOL_CATEGORIES = ['classroom', 'video', 'design', 'quiz', 'reading', 'writing', 'math', 'other'] as const;
+
+/** Languages a walkthrough can be written in: the app's own five (the database checks the same list). */
+export const CONTENT_LANGUAGES = ['en', 'es', 'ar', 'vi', 'zh'] as const;
+export const DIFFICULTIES = [1, 2, 3, 4, 5] as const;
+export const CALLOUT_KINDS = ['tip', 'note', 'caution'] as const;
+
+/** Messages a walkthrough page may show after a redirect (?done=...): only these, never any text from the URL. */
+export const WALKTHROUGH_DONE = [
+	'walkthrough.saved',
+	'walkthrough.step_deleted',
+	'walkthrough.screenshot_removed',
+	'walkthrough.author_added',
+	'walkthrough.submitted',
+	'walkthrough.unpublished',
+	'walkthrough.thanks_vote',
+	'walkthrough.thanks_comment'
+] as const;
+
+export function walkthroughDone(key: string | null): string | null {
+	return (WALKTHROUGH_DONE as readonly string[]).includes(key ?? '') ? key : null;
+}

@@ -40,7 +40,24 @@ export const API_FUNCTIONS = [
 	'set_interface_language',
 	'setup_status',
 	'sign_out_everywhere',
-	'update_my_profile'
+	'update_my_profile',
+	'walkthrough',
+	'walkthrough_add_author',
+	'walkthrough_attach_screenshot',
+	'walkthrough_comment',
+	'walkthrough_editor',
+	'walkthrough_move_step',
+	'walkthrough_remove_screenshot',
+	'walkthrough_review',
+	'walkthrough_save',
+	'walkthrough_screenshot',
+	'walkthrough_start',
+	'walkthrough_submit',
+	'walkthrough_unpublish',
+	'walkthrough_vote',
+	'walkthroughs',
+	'request_walkthroughs',
+	'walkthrough_delete_step'
 ] as const;
 
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { serialize } from 'pg-protocol';
 import pgUtils from 'pg/lib/utils.js';
 import { callApi, callService, type RunQuery } from './sql-call';
@@ -87,7 +88,8 @@ export async function openPglite(dataDir?: string, extensions?: Extensions): Pro
 	const pg = await PGlite.create({
 		dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
 		postgresqlconf: ['shared_buffers=16MB'],
-		extensions
+		// Walkthrough search ignores accents (unaccent); the migrations create it in every mode.
+		extensions: { unaccent, ...extensions }
 	});
 	if (!dataDir) return embeddedDb(pg);
 	await analyzeGrownTables(pg);

@@ -20,10 +20,12 @@ const FROM_CLAIMS = `select set_config('request.jwt.claims', $1, true),
   set_config('request.jwt.claim.sub', $2, true), set_config('role', $3, true)`;
 const AS_SERVICE = `select set_config('role', 'service_role', true)`;
 
-/** Arrays go as Postgres arrays; objects as jsonb text. */
+/** Arrays of plain values go as Postgres arrays (text[] and the like); objects, and arrays of
+ * objects, as jsonb text. */
 function bind(value: unknown): unknown {
 	if (value === undefined) return null;
-	if (Array.isArray(value)) return value;
+	if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value;
+	if (Array.isArray(value)) return JSON.stringify(value);
 	if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
 	return value;
 }
