@@ -13,7 +13,8 @@ const out = path.resolve('screenshots');
 const pages = {
 	visitor: ['/', '/login', '/demo', '/reading'],
 	'Dana Whitfield': ['/home', '/people', '/people/add-student', '/people/import', '/people/invite', '/account'],
-	'Sofía R.': ['/home', '/account'],
+	'Sofía R.': ['/home', '/account', '/walkthroughs', '/walkthroughs/e0000000-0000-4000-8000-000000000002/edit'],
+	'Marcus Bell': ['/walkthroughs/e0000000-0000-4000-8000-000000000001?read=es&with=en', '/walkthroughs/e0000000-0000-4000-8000-000000000001/print'],
 	'Dr. Priya Raman': ['/home']
 };
 

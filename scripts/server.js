@@ -5,6 +5,9 @@ import http from 'node:http';
 import path from 'node:path';
 
 process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
+// A walkthrough form can carry a few screenshots (each up to 10 MB, refused with a clear message
+// above that); adapter-node's default of 512 KB would cut them off with a bare 413.
+process.env.BODY_SIZE_LIMIT ||= '32M';
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const { handler } = await import(path.join(root, 'build', 'handler.js'));
 

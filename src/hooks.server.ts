@@ -14,12 +14,14 @@ import { LOCALE_COOKIE, READING_COOKIE, readJsonCookie } from '$lib/server/cooki
 import { setInterfaceLanguage } from '$lib/server/api/profile';
 import { startLive } from '$lib/server/live';
 import { startHelpRequestTimers } from '$lib/server/timers';
+import { startScreenshots } from '$lib/server/uploads';
 
 export const init: ServerInit = async () => {
 	const config = loadConfig(env);
 	try {
 		const database = await startDatabase(config);
 		startAuth(database, config);
+		startScreenshots(config);
 		await startLive(database);
 		startHelpRequestTimers(database);
 		// adapter-node's graceful shutdown: close the database so PGlite flushes to disk.

@@ -32,7 +32,18 @@ export const ROUTES: RoutePage[] = [
 	{ id: '/portfolio', path: '/portfolio', who: [DEMO.mentor] },
 	{ id: '/portfolio/[userId]', path: '/portfolio/20000000-0000-4000-8000-000000000016', who: [DEMO.coordinator] },
 	{ id: '/notifications', path: '/notifications', who: [DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },
-	{ id: '/tools', path: '/tools', who: [DEMO.coordinator, DEMO.teacher, DEMO.mentor] }
+	{ id: '/tools', path: '/tools', who: [DEMO.coordinator, DEMO.teacher, DEMO.mentor] },
+	{ id: '/walkthroughs', path: '/walkthroughs', who: [DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },
+	{ id: '/walkthroughs/new', path: '/walkthroughs/new', who: [DEMO.teacher, DEMO.mentor] },
+	// Seeded: Sofía's Flip guide, published in Spanish and English (step 3 not yet translated).
+	{
+		id: '/walkthroughs/[id]',
+		path: '/walkthroughs/e0000000-0000-4000-8000-000000000001?read=en&with=es',
+		who: [DEMO.teacher, DEMO.researcher, DEMO.mentor]
+	},
+	{ id: '/walkthroughs/[id]/print', path: '/walkthroughs/e0000000-0000-4000-8000-000000000001/print', who: [DEMO.teacher] },
+	// Seeded: Sofía's Canva draft; the coordinator sees it too.
+	{ id: '/walkthroughs/[id]/edit', path: '/walkthroughs/e0000000-0000-4000-8000-000000000002/edit', who: [DEMO.coordinator, DEMO.mentor] }
 ];
 
 /** Routes checked elsewhere: /setup exists only before a school does (see data-dir.e2e.ts); /logout only redirects. */

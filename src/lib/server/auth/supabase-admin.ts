@@ -1,7 +1,8 @@
 import { createClient } from '@supabase/supabase-js';
 import type { ServerConfig } from '../config';
 
-// The one place the service-role key is used: creating and changing logins in Supabase Auth.
+// The service-role key is used here, to create and change logins in Supabase Auth, and by
+// $lib/server/uploads to keep screenshots in a private Storage bucket.
 // The database still decides who may do it (api.create_student, api.accept_invite, ...), and
 // every call here is followed by such an api call made as the signed-in person.
 

@@ -1,13 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { helpRequest } from '$lib/server/api/help-views';
+import { requestWalkthroughs } from '$lib/server/api/walkthroughs';
 import { helpRequestActions } from '$lib/server/actions/help-request';
 import { orErrorPage } from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
 	if (!z.uuid().safeParse(params.id).success) error(404, { message: 'errors.page_not_found' });
-	return orErrorPage(helpRequest(locals.caller, params.id), url);
+	const [page, guides] = await Promise.all([
+		orErrorPage(helpRequest(locals.caller, params.id), url),
+		requestWalkthroughs(locals.caller, params.id).catch(() => ({ can_start: false, walkthroughs: [] }))
+	]);
+	return { ...page, guides };
 }) satisfies PageServerLoad;
 
 export const actions = helpRequestActions satisfies Actions;

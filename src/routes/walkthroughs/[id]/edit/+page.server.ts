@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import {
+	addAuthor,
+	attachScreenshot,
+	deleteStep,
+	moveStep,
+	removeScreenshot,
+	reviewWalkthrough,
+	saveWalkthrough,
+	submitWalkthrough,
+	unpublishWalkthrough,
+	walkthroughEditor,
+	type StepForm
+} from '$lib/server/api/walkthroughs';
+import { prepareScreenshot, screenshots, ScreenshotError, type Redaction } from '$lib/server/uploads';
+import { failFrom, orErrorPage } from '$lib/server/respond';
+import { checkDraft } from '$lib/plain-language';
+import { CALLOUT_KINDS, CONTENT_LANGUAGES, walkthroughDone } from '$lib/choices';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params, url }) => {
+	const language = z.enum(CONTENT_LANGUAGES).safeParse(url.searchParams.get('version'));
+	const editor = await orErrorPage(walkthroughEditor(locals.caller, params.id, language.success ? language.data : undefined), url);
+	// Hints for the words as saved; the page asks again after each autosave.
+	const hints = checkDraft({
+		language: editor.language,
+		outcome: editor.version?.outcome ?? '',
+		steps: editor.steps.map((s) => ({ text: s.text?.body ?? '', hasImage: s.screenshot !== null, alt: s.text?.alt ?? '' }))
+	});
+	return { ...editor, hints, saved: url.searchParams.get('saved'), done: walkthroughDone(url.searchParams.get('done')) };
+}) satisfies PageServerLoad;
+
+const details = z.object({
+	language: z.enum(CONTENT_LANGUAGES),
+	title: z.string().trim().min(3, 'walkthrough.bad_title').max(120, 'walkthrough.bad_title'),
+	outcome: z.string().trim().max(300, 'walkthrough.too_long'),
+	prerequisites: z.string().trim().max(500, 'walkthrough.too_long'),
+	tool_id: z.uuid('walkthrough.choose_tool'),
+	difficulty: z.coerce.number().int().min(1).max(5),
+	minutes: z.coerce.number().int('walkthrough.bad_minutes').min(1, 'walkthrough.bad_minutes').max(240, 'walkthrough.bad_minutes')
+});
+const redactions = z
+	.array(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }))
+	.max(20)
+	.catch([]);
+
+/** The whole editor form: details, and each step's fields as parallel lists in page order. */
+function readForm(form: FormData) {
+	// Browsers send a textarea's line breaks as CRLF, which would count twice against the limits;
+	// Postgres text cannot hold NUL, so a pasted one is dropped rather than refusing the form.
+	const clean = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').replaceAll('\0', '') : '');
+	const text = (key: string) => form.getAll(key).map(clean);
+	const ids = text('step_id');
+	const bodies = text('step_body');
+	const kinds = text('step_callout_kind');
+	const callouts = text('step_callout');
+	const alts = text('step_alt');
+	const steps: StepForm[] = ids.map((id, i) => ({
+		id: id || undefined,
+		body: bodies[i] ?? '',
+		callout_kind: (CALLOUT_KINDS as readonly string[]).includes(kinds[i]) ? (kinds[i] as StepForm['callout_kind']) : null,
+		callout: callouts[i] ?? '',
+		alt: alts[i] ?? ''
+	}));
+	const values: Record<string, string> = {};
+	for (const key of ['language', 'title', 'outcome', 'prerequisites', 'tool_id', 'difficulty', 'minutes']) values[key] = clean(form.get(key));
+	return { values, steps, files: form.getAll('step_screenshot'), marks: text('step_redactions'), ids };
+}
+
+/**
+ * Saves what the form holds; then stores any screenshots chosen with it. Returns a failure to
+ * show, or null. Everything typed is saved before the slower image work, so a refused image
+ * never costs anyone their words.
+ */
+async function saveForm(locals: App.Locals, id: string, form: FormData, changes: { addStep?: boolean } = {}) {
+	const { values, steps, files, marks, ids } = readForm(form);
+	const parsed = details.safeParse(values);
+	if (!parsed.success) {
+		const errors: Record<string, string> = {};
+		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message.includes('.') ? issue.message : 'form.invalid';
+		return fail(400, { values, steps, errors });
+	}
+	const d = parsed.data;
+	// The database refuses these too; saying which step is too long is kinder than "not valid".
+	const tooLong = steps.findIndex((s) => s.body.length > 4000 || s.callout.length > 500 || s.alt.length > 300);
+	if (tooLong >= 0) return fail(400, { values, steps, message: 'walkthrough.step_too_long', params: { step: String(tooLong + 1) } });
+	try {
+		await saveWalkthrough(locals.caller, {
+			id,
+			language: d.language,
+			title: d.title,
+			outcome: d.outcome,
+			prerequisites: d.prerequisites,
+			toolId: d.tool_id,
+			difficulty: d.difficulty,
+			minutes: d.minutes,
+			steps,
+			addStep: changes.addStep
+		});
+	} catch (e) {
+		return failFrom(e, { ...values, steps });
+	}
+	for (const [i, file] of files.entries()) {
+		if (!(file instanceof File) || file.size === 0 || !ids[i]) continue;
+		const refused = await storeScreenshot(locals, id, ids[i], file, marks[i]);
+		if (refused) return fail(400, { message: refused, params: { step: String(i + 1) } });
+	}
+	return null;
+}
+
+async function storeScreenshot(locals: App.Locals, id: string, stepId: string, file: File, marks = '') {
+	let boxes: Redaction[];
+	try {
+		boxes = redactions.parse(marks ? JSON.parse(marks) : []);
+	} catch {
+		return 'upload.bad_redaction';
+	}
+	try {
+		const prepared = await prepareScreenshot(new Uint8Array(await file.arrayBuffer()), boxes);
+		const screenshotId = randomUUID();
+		await screenshots().put(screenshotId, prepared.bytes);
+		try {
+			const { replaced } = await attachScreenshot(locals.caller, {
+				id,
+				stepId,
+				screenshotId,
+				width: prepared.width,
+				height: prepared.height,
+				bytes: prepared.bytes.length
+			});
+			// The old image goes only once nothing points at it. Published revisions still do, so
+			// files are kept while any revision names them (see the note in the closing report).
+			void replaced;
+		} catch (e) {
+			await screenshots().remove(screenshotId);
+			throw e;
+		}
+	} catch (e) {
+		if (e instanceof ScreenshotError) return e.key;
+		throw e;
+	}
+	return null;
+}
+
+const back = (id: string, language: string, extra = '') => `/walkthroughs/${id}/edit?version=${language}${extra}`;
+const languageOf = (form: FormData) => String(form.get('language') ?? 'en');
+
+export const actions = {
+	save: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		redirect(303, back(params.id, languageOf(form), '&saved=1'));
+	},
+	// The page's script saves while someone types; it answers with fresh hints instead of a page.
+	autosave: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		form.delete('step_screenshot');
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		const { steps } = readForm(form);
+		const hints = checkDraft({
+			language: languageOf(form),
+			outcome: String(form.get('outcome') ?? ''),
+			steps: steps.map((s, i) => ({ text: s.body, hasImage: form.getAll('step_has_screenshot')[i] === '1', alt: s.alt }))
+		});
+		return { autosaved: new Date().toISOString(), hints };
+	},
+	add_step: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form, { addStep: true });
+		if (failure) return failure;
+		redirect(303, back(params.id, languageOf(form), '#last-step'));
+	},
+	delete_step: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		try {
+			await deleteStep(locals.caller, params.id, String(form.get('delete_step') ?? ''));
+		} catch (e) {
+			return failFrom(e);
+		}
+		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.step_deleted'));
+	},
+	move: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		const [stepId, direction] = String(form.get('move') ?? '').split(':');
+		try {
+			await moveStep(locals.caller, params.id, stepId, direction === 'up');
+		} catch (e) {
+			return failFrom(e);
+		}
+		redirect(303, back(params.id, languageOf(form), `#step-${stepId}`));
+	},
+	remove_screenshot: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		try {
+			await removeScreenshot(locals.caller, params.id, String(form.get('remove_screenshot') ?? ''));
+		} catch (e) {
+			return failFrom(e);
+		}
+		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.screenshot_removed'));
+	},
+	add_author: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		try {
+			await addAuthor(locals.caller, params.id, String(form.get('author_id') ?? ''));
+		} catch (e) {
+			return failFrom(e);
+		}
+		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.author_added'));
+	},
+	submit: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		const reviewer = z.uuid().safeParse(form.get('reviewer_id'));
+		try {
+			await submitWalkthrough(locals.caller, params.id, reviewer.success ? reviewer.data : undefined);
+		} catch (e) {
+			return failFrom(e);
+		}
+		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.submitted'));
+	},
+	review: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const decision = form.get('decision') === 'approved' ? 'approved' : 'changes_requested';
+		const comment = String(form.get('comment') ?? '').slice(0, 2000);
+		try {
+			await reviewWalkthrough(locals.caller, params.id, decision, comment);
+		} catch (e) {
+			return failFrom(e, { comment });
+		}
+		redirect(303, decision === 'approved' ? `/walkthroughs/${params.id}?published=1` : '/walkthroughs?reviewed=1');
+	},
+	unpublish: async ({ locals, params }) => {
+		try {
+			await unpublishWalkthrough(locals.caller, params.id);
+		} catch (e) {
+			return failFrom(e);
+		}
+		redirect(303, back(params.id, 'en', '&done=walkthrough.unpublished'));
+	}
+} satisfies Actions;
