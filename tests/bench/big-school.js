@@ -4,12 +4,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
 export const STUDENTS = 3000;
 export const TEACHERS = 300;
 export const OPEN_REQUESTS = 10000;
 /** Open requests on one page of the mentor queue (api.help_queue). */
 export const QUEUE_PAGE = 10;
+export const WALKTHROUGHS = 5000;
+const LANGUAGES = ['en', 'es', 'ar', 'vi', 'zh'];
 
 // Plain SQL: one temporary table of people, then users, profiles and memberships from it.
 // The password is a dummy: these accounts are only ever used through the sessions below.
@@ -70,6 +73,67 @@ r as (
 insert into public.help_request_details (request_id, school_id, goal)
   select r.id, r.school_id, r.subject || ': show my class how to hand in work and see my feedback.' from r`;
 
+// Published walkthroughs for a school ($1: its code, $2: how many), by its mentors, about its
+// tools, each written in one of the five languages and translated into the four others, five steps
+// with a tip on step 2. Published as the app publishes: a frozen snapshot and search rows.
+const STEP_WORDS = {
+	en: 'Open the tool and press the green button to record. This is step',
+	es: 'Abre la herramienta y pulsa el botón verde para grabar. Este es el paso',
+	ar: 'افتح الأداة واضغط الزر الأخضر للتسجيل. هذه هي الخطوة',
+	vi: 'Mở công cụ và nhấn nút màu xanh để ghi hình. Đây là bước',
+	zh: '打开工具，按绿色按钮开始录制。这是第几步：'
+};
+const TITLES = { en: 'How to use', es: 'Cómo usar', ar: 'كيف تستخدم', vi: 'Cách dùng', zh: '如何使用' };
+export const WALKTHROUGHS_SQL = `
+with s as (select id from public.schools where code = $1),
+mentors as (
+  select m.user_id, row_number() over (order by m.user_id) - 1 as n
+  from public.memberships m join s on s.id = m.school_id where m.role = 'student_mentor'),
+tools as (select t.id, t.name, row_number() over (order by t.name) - 1 as n from public.tools t join s on s.id = t.school_id),
+words (language, step, title) as (values ${LANGUAGES.map((l) => `('${l}', '${STEP_WORDS[l]}', '${TITLES[l]}')`).join(', ')}),
+w as (
+  insert into public.walkthroughs (school_id, tool_id, created_by, original_language, difficulty, minutes, created_at, updated_at)
+  select s.id, tl.id, me.user_id, (array['en', 'es', 'ar', 'vi', 'zh'])[1 + i % 5], 1 + i % 5, 5 + i % 30,
+         now() - make_interval(hours => i), now() - make_interval(hours => i)
+  from generate_series(1, $2::int) i cross join s
+  join mentors me on me.n = i % (select count(*) from mentors)
+  join tools tl on tl.n = i % (select count(*) from tools)
+  returning id, school_id, created_by, tool_id),
+a as (insert into public.walkthrough_authors (walkthrough_id, user_id, school_id) select id, created_by, school_id from w),
+v as (
+  insert into public.walkthrough_versions (walkthrough_id, language, school_id, title, outcome, prerequisites)
+  select w.id, x.language, w.school_id, format('%s %s (%s)', x.title, (select name from tools where tools.id = w.tool_id), left(w.id::text, 8)),
+         x.step, ''
+  from w cross join words x),
+st as (
+  insert into public.walkthrough_steps (walkthrough_id, school_id, position)
+  select w.id, w.school_id, p from w cross join generate_series(1, 5) p
+  returning id, walkthrough_id, school_id, position)
+insert into public.walkthrough_step_texts (step_id, language, walkthrough_id, school_id, body, callout_kind, callout)
+select st.id, x.language, st.walkthrough_id, st.school_id, format('%s %s. **%s**', x.step, st.position, x.title),
+       case when st.position = 2 then 'tip' end, case when st.position = 2 then x.title else '' end
+from st cross join words x`;
+
+export const PUBLISH_ALL_SQL = `
+with rev as (
+  insert into public.walkthrough_revisions (walkthrough_id, school_id, reason, snapshot)
+  select w.id, w.school_id, 'published', app_private.walkthrough_snapshot(w.id) || jsonb_build_object('published_at', now())
+  from public.walkthroughs w join public.schools s on s.id = w.school_id
+  where s.code = $1 and w.status = 'draft'
+  returning id, walkthrough_id)
+update public.walkthroughs w set status = 'published', published_revision_id = rev.id, published_at = now()
+from rev where w.id = rev.walkthrough_id`;
+
+const INDEX_ALL_SQL = `
+do $$
+declare r record;
+begin
+  for r in select x.walkthrough_id, x.snapshot from public.walkthrough_revisions x
+           join public.walkthroughs w on w.id = x.walkthrough_id and w.published_revision_id = x.id loop
+    perform app_private.index_walkthrough(r.walkthrough_id, r.snapshot);
+  end loop;
+end $$`;
+
 /** What a mentor's queue must list first: the most urgent, then oldest, open request. */
 export const FIRST_IN_QUEUE_SQL = `select r.subject from public.help_requests r join public.schools s on s.id = r.school_id
   where s.code = $1 and r.status = 'open' order by r.urgency desc, r.created_at, r.id limit 1`;
@@ -90,13 +154,28 @@ export const BENCH_USERS = {
 export async function fillBigSchool(dataDir) {
 	const pg = await PGlite.create({
 		dataDir: path.join(dataDir, 'pgdata'),
-		postgresqlconf: ['shared_buffers=16MB']
+		postgresqlconf: ['shared_buffers=16MB'],
+		extensions: { unaccent }
 	});
 	try {
 		await pg.transaction(async (tx) => {
 			await tx.exec(FILL_SQL);
 			await tx.query(OPEN_REQUESTS_SQL, ['bench-high', OPEN_REQUESTS]);
+			await tx.query(WALKTHROUGHS_SQL, ['bench-high', WALKTHROUGHS]);
+			await tx.query(PUBLISH_ALL_SQL, ['bench-high']);
+			await tx.exec(INDEX_ALL_SQL);
 		});
+		// A draft of the bench mentor's with one step, for the screenshot upload.
+		const draft = await pg.query(
+			`with w as (insert into public.walkthroughs (school_id, tool_id, created_by, original_language)
+			   select s.id, (select id from public.tools t where t.school_id = s.id order by name limit 1), u.id, 'en'
+			   from public.schools s, auth.users u where s.code = 'bench-high' and u.email = $1 returning id, school_id, created_by, tool_id),
+			 a as (insert into public.walkthrough_authors (walkthrough_id, user_id, school_id) select id, created_by, school_id from w),
+			 v as (insert into public.walkthrough_versions (walkthrough_id, language, school_id, title) select id, 'en', school_id, 'Bench upload' from w)
+			 insert into public.walkthrough_steps (walkthrough_id, school_id, position) select id, school_id, 1 from w
+			 returning walkthrough_id, id as step_id, (select tool_id from w) as tool_id`,
+			[BENCH_USERS.student_mentor]
+		);
 		const sessions = {};
 		for (const [role, email] of Object.entries(BENCH_USERS)) {
 			const token = randomBytes(32).toString('base64url');
@@ -116,7 +195,24 @@ export async function fillBigSchool(dataDir) {
 			         where s.code = 'bench-high' and r.status = 'open') as "openRequests"`
 		);
 		const first = await pg.query(FIRST_IN_QUEUE_SQL, ['bench-high']);
-		return { sessions, ...rows[0], firstInQueue: first.rows[0].subject };
+		// The walkthrough page is measured on one written in Spanish (its original).
+		const guide = await pg.query(
+			`select w.id, count(*) over ()::int as published from public.walkthroughs w join public.schools s on s.id = w.school_id
+			 where s.code = 'bench-high' and w.status = 'published' and w.original_language = 'es' order by w.created_at desc limit 1`
+		);
+		const counts = await pg.query(
+			`select count(distinct w.id)::int as walkthroughs, count(*)::int as versions
+			 from public.walkthrough_search x join public.walkthroughs w on w.id = x.walkthrough_id
+			 join public.schools s on s.id = w.school_id where s.code = 'bench-high'`
+		);
+		return {
+			sessions,
+			...rows[0],
+			firstInQueue: first.rows[0].subject,
+			walkthroughId: guide.rows[0].id,
+			walkthroughs: counts.rows[0],
+			upload: draft.rows[0]
+		};
 	} finally {
 		await pg.close();
 	}
@@ -177,7 +273,8 @@ export async function queueScaling(
 ) {
 	const pg = await PGlite.create({
 		dataDir: path.join(dataDir, 'pgdata'),
-		postgresqlconf: ['shared_buffers=16MB']
+		postgresqlconf: ['shared_buffers=16MB'],
+		extensions: { unaccent }
 	});
 	try {
 		await pg.transaction(async (tx) => {

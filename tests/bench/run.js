@@ -1,12 +1,13 @@
 // `npm run bench`: how the built app holds up with a large school on the embedded database.
 // 1. build if needed, and take a copy of build/ (see snapshot.js); 2. first start on a fresh
 // DATA_DIR (create, migrate, seed), stop; 3. add a 3,300-person school with 10,000 open help
-// requests and four sessions with PGlite directly; 4. start again, time the first page, warm up;
-// 5. autocannon each page at 10 and 50 connections; 6. gzipped JS per page; 7. stop the server
-// and time the mentor queue in another school with 100, then 100,000 open requests;
-// 8. print the table and write bench-results/latest.json. 9. Always stops the server and removes
-// the temporary directory. Exits 1 only when something did not work (a page not answering 200,
-// the server dying), never for a missed target.
+// requests, 5,000 published walkthroughs in 5 languages and four sessions with PGlite directly;
+// 4. start again, time the first page, warm up; 5. autocannon each page at 10 and 50 connections;
+// 6. upload a full-screen screenshot through the editor and weigh what is served; 7. gzipped JS
+// per page; 8. stop the server and time the mentor queue in another school with 100, then
+// 100,000 open requests; 9. print the table and write bench-results/latest.json. 10. Always
+// stops the server and removes the temporary directory. Exits 1 only when something did not work
+// (a page not answering 200, the server dying), never for a missed target.
 // BENCH_PAGES=/home:coordinator,/people:coordinator measures only those pages (role '-' for
 // none) and skips the queue scaling step, to iterate faster; by default every page is measured.
 import { spawnSync } from 'node:child_process';
@@ -15,11 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, rssMb, startServer, stopServer, waitForOk, waitIdle } from './app-server.js';
-import { fillBigSchool, QUEUE_PAGE, queueScaling, STUDENTS, TEACHERS } from './big-school.js';
+import { fillBigSchool, QUEUE_PAGE, queueScaling, STUDENTS, TEACHERS, WALKTHROUGHS } from './big-school.js';
 import { jsWeight } from './js-weight.js';
 import { loadRun } from './load.js';
 import { formatReport, TARGETS } from './report.js';
 import { snapshotApp } from './snapshot.js';
+import { screenshotServedKb } from './screenshot.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
@@ -35,7 +37,9 @@ const ALL_PAGES = [
 	{ page: '/home', role: 'researcher' },
 	{ page: '/people', role: 'coordinator' },
 	{ page: '/account', role: 'student_mentor' },
-	{ page: '/queue', role: 'student_mentor' }
+	{ page: '/queue', role: 'student_mentor' },
+	// One published walkthrough, in its original Spanish (the id is known once the school is filled).
+	{ page: '/walkthroughs/[id]', role: 'teacher' }
 ];
 const only = process.env.BENCH_PAGES?.split(',').map((p) => p.trim());
 const PAGES = only
@@ -52,11 +56,14 @@ function buildIfMissing() {
 	if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
 }
 
+/** The address measured for a page: its pattern, with the bench school's ids filled in. */
+let pathOf = (page) => page;
+
 /** Each page must answer 200 with its cookie (not a redirect to /login) and show the right person. */
 async function verifyPages(baseUrl, sessions, firstInQueue) {
 	for (const { page, role } of PAGES) {
 		const session = role && sessions[role];
-		const res = await fetch(baseUrl + page, {
+		const res = await fetch(baseUrl + pathOf(page), {
 			headers: session ? { cookie: `tp_session=${session.token}` } : {},
 			redirect: 'manual'
 		});
@@ -85,12 +92,12 @@ async function warmUp(baseUrl, sessions) {
 	for (let i = 0; i < 20; i++) {
 		for (const { page, role } of PAGES) {
 			const headers = role ? { cookie: `tp_session=${sessions[role].token}` } : {};
-			await (await fetch(baseUrl + page, { headers, redirect: 'manual' })).arrayBuffer();
+			await (await fetch(baseUrl + pathOf(page), { headers, redirect: 'manual' })).arrayBuffer();
 		}
 	}
 	for (const { page, role } of PAGES) {
 		const cookie = role ? `tp_session=${sessions[role].token}` : undefined;
-		await loadRun({ url: baseUrl + page, cookie, connections: 10, seconds: WARM_SECONDS });
+		await loadRun({ url: baseUrl + pathOf(page), cookie, connections: 10, seconds: WARM_SECONDS });
 	}
 }
 
@@ -115,9 +122,12 @@ async function main(state) {
 		);
 
 	// 3. The big school, straight into the stopped server's database.
-	const { sessions, people, openRequests, firstInQueue } = await fillBigSchool(state.dataDir);
+	const { sessions, people, openRequests, firstInQueue, walkthroughId, walkthroughs, upload } = await fillBigSchool(
+		state.dataDir
+	);
+	pathOf = (page) => (page === '/walkthroughs/[id]' ? `/walkthroughs/${walkthroughId}?read=es` : page);
 	log(
-		`bench-high filled: ${people} people, ${openRequests} open help requests; sessions for ${Object.keys(sessions).join(', ')}`
+		`bench-high filled: ${people} people, ${openRequests} open help requests, ${walkthroughs.walkthroughs} published walkthroughs in ${walkthroughs.versions} language versions; sessions for ${Object.keys(sessions).join(', ')}`
 	);
 
 	// 4. Existing directory: time to first page, then RSS after a warm-up.
@@ -147,7 +157,7 @@ async function main(state) {
 				if (waited > 1)
 					log(`(waited ${waited.toFixed(1)} s for the server to finish queued requests)`);
 				runs[connections] = await loadRun({
-					url: baseUrl + page,
+					url: baseUrl + pathOf(page),
 					cookie,
 					connections,
 					seconds: SECONDS
@@ -168,13 +178,17 @@ async function main(state) {
 	}
 	const peakHwmMb = rssMb(pid, 'VmHWM');
 
-	// 6. Gzipped JavaScript per page.
+	// 6. A full-screen screenshot, uploaded through the editor and served back.
+	const screenshot = await screenshotServedKb(baseUrl, sessions, upload, pathOf('/walkthroughs/[id]'));
+	log(`screenshot 1366x768: uploaded ${screenshot.uploadedKb.toFixed(0)} KB PNG, served ${screenshot.servedKb.toFixed(0)} KB ${screenshot.type}`);
+
+	// 7. Gzipped JavaScript per page.
 	for (const result of pages) {
 		const cookie = result.role !== '-' ? `tp_session=${sessions[result.role].token}` : undefined;
-		result.js = await jsWeight(baseUrl + result.page, cookie);
+		result.js = await jsWeight(baseUrl + pathOf(result.page), cookie);
 	}
 
-	// 7. The queue must cost about the same with 100 or 100,000 open requests (PGlite directly, so
+	// 8. The queue must cost about the same with 100 or 100,000 open requests (PGlite directly, so
 	// the server stops first).
 	let scaling = null;
 	if (!only) {
@@ -184,13 +198,14 @@ async function main(state) {
 		scaling = await queueScaling(state.dataDir, log);
 	}
 
-	// 8. Report.
+	// 9. Report.
 	const results = {
 		date: new Date().toISOString(),
 		machine: { cpus: os.cpus().length, node: process.version, loadStart, loadEnd: os.loadavg()[0] },
 		seconds: SECONDS,
 		targets: TARGETS,
-		school: { code: 'bench-high', people, students: STUDENTS, teachers: TEACHERS, openRequests },
+		school: { code: 'bench-high', people, students: STUDENTS, teachers: TEACHERS, openRequests, walkthroughs },
+		screenshot,
 		server: { freshFirstPageS, firstPageS, rssStartMb, rssMaxMb, peakHwmMb },
 		pages,
 		queueScaling: scaling
@@ -198,6 +213,8 @@ async function main(state) {
 	const table = [
 		formatReport(results),
 		`Open help requests at bench-high: ${openRequests} (the /queue page lists ${QUEUE_PAGE}).`,
+		`Walkthroughs at bench-high: ${walkthroughs.walkthroughs} published (of ${WALKTHROUGHS} made), ${walkthroughs.versions} language versions; the page measured is one of them in Spanish, 5 steps.`,
+		`Screenshot 1366x768 (a capture of that page): ${screenshot.uploadedKb.toFixed(0)} KB PNG uploaded, served as ${screenshot.servedKb.toFixed(0)} KB ${screenshot.type}${screenshot.servedKb <= 200 ? '' : ' !'} (target <= 200 KB)`,
 		scaling
 			? `Queue scaling: api.help_queue median ${scaling.small.ms.toFixed(2)} ms with ${scaling.small.open} open requests, ${scaling.large.ms.toFixed(2)} ms with ${scaling.large.open}: ratio ${scaling.ratio.toFixed(2)}${scaling.ratio <= 1.5 ? '' : ' !'} (target <= 1.5)`
 			: 'Queue scaling: skipped (BENCH_PAGES)'
@@ -212,7 +229,7 @@ async function main(state) {
 	log(`wrote ${path.relative(root, path.join(outDir, 'latest.json'))}`);
 }
 
-// 9. Always clean up: stop the server we started and remove the temporary directory.
+// 10. Always clean up: stop the server we started and remove the temporary directory.
 const state = { server: null, tmp: null, dataDir: null };
 async function cleanUp() {
 	await stopServer(state.server).catch(() => {});
