@@ -92,6 +92,9 @@ test('a mentor writes a Spanish walkthrough with a redacted screenshot, adds Eng
 	const coordinator = await person(browser, DEMO.coordinator, 'en');
 	await coordinator.goto('/walkthroughs');
 	await coordinator.getByRole('region', { name: en.walkthrough.to_review }).getByRole('link', { name: title }).click();
+	// The reviewer reads the draft itself, screenshot included, before deciding.
+	await expect(coordinator.getByText('Pulsa el botón verde para grabar.')).toBeVisible();
+	await expect(coordinator.getByRole('img', { name: /Grabar/ })).toBeVisible();
 	await coordinator.getByRole('button', { name: en.walkthrough.approve }).click();
 	await expect(coordinator).toHaveURL(/\/walkthroughs\/[0-9a-f-]+\?published=1$/);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { fail, redirect } from '@sveltejs/kit';
+import { fail, redirect, type Action } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
 	addAuthor,
@@ -146,6 +146,28 @@ async function storeScreenshot(locals: App.Locals, id: string, stepId: string, f
 
 const back = (id: string, language: string, extra = '') => `/walkthroughs/${id}/edit?version=${language}${extra}`;
 const languageOf = (form: FormData) => String(form.get('language') ?? 'en');
+const field = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/**
+ * An action that first saves what the form holds (so a click on Move, Submit... never loses what
+ * was typed), then takes its own step; a refusal of either comes back to the form.
+ */
+function saveThen(
+	step: (caller: App.Locals['caller'], id: string, form: FormData) => Promise<unknown>,
+	after: (form: FormData) => string
+): Action<{ id: string }> {
+	return async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const failure = await saveForm(locals, params.id, form);
+		if (failure) return failure;
+		try {
+			await step(locals.caller, params.id, form);
+		} catch (e) {
+			return failFrom(e);
+		}
+		redirect(303, back(params.id, languageOf(form), after(form)));
+	};
+}
 
 export const actions = {
 	save: async ({ request, locals, params }) => {
@@ -174,63 +196,20 @@ export const actions = {
 		if (failure) return failure;
 		redirect(303, back(params.id, languageOf(form), '#last-step'));
 	},
-	delete_step: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const failure = await saveForm(locals, params.id, form);
-		if (failure) return failure;
-		try {
-			await deleteStep(locals.caller, params.id, String(form.get('delete_step') ?? ''));
-		} catch (e) {
-			return failFrom(e);
-		}
-		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.step_deleted'));
-	},
-	move: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const failure = await saveForm(locals, params.id, form);
-		if (failure) return failure;
-		const [stepId, direction] = String(form.get('move') ?? '').split(':');
-		try {
-			await moveStep(locals.caller, params.id, stepId, direction === 'up');
-		} catch (e) {
-			return failFrom(e);
-		}
-		redirect(303, back(params.id, languageOf(form), `#step-${stepId}`));
-	},
-	remove_screenshot: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const failure = await saveForm(locals, params.id, form);
-		if (failure) return failure;
-		try {
-			await removeScreenshot(locals.caller, params.id, String(form.get('remove_screenshot') ?? ''));
-		} catch (e) {
-			return failFrom(e);
-		}
-		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.screenshot_removed'));
-	},
-	add_author: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const failure = await saveForm(locals, params.id, form);
-		if (failure) return failure;
-		try {
-			await addAuthor(locals.caller, params.id, String(form.get('author_id') ?? ''));
-		} catch (e) {
-			return failFrom(e);
-		}
-		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.author_added'));
-	},
-	submit: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const failure = await saveForm(locals, params.id, form);
-		if (failure) return failure;
+	delete_step: saveThen((caller, id, form) => deleteStep(caller, id, field(form, 'delete_step')), () => '&done=walkthrough.step_deleted'),
+	move: saveThen(
+		(caller, id, form) => moveStep(caller, id, field(form, 'move').split(':')[0], field(form, 'move').endsWith(':up')),
+		(form) => `#step-${field(form, 'move').split(':')[0]}`
+	),
+	remove_screenshot: saveThen(
+		(caller, id, form) => removeScreenshot(caller, id, field(form, 'remove_screenshot')),
+		() => '&done=walkthrough.screenshot_removed'
+	),
+	add_author: saveThen((caller, id, form) => addAuthor(caller, id, field(form, 'author_id')), () => '&done=walkthrough.author_added'),
+	submit: saveThen((caller, id, form) => {
 		const reviewer = z.uuid().safeParse(form.get('reviewer_id'));
-		try {
-			await submitWalkthrough(locals.caller, params.id, reviewer.success ? reviewer.data : undefined);
-		} catch (e) {
-			return failFrom(e);
-		}
-		redirect(303, back(params.id, languageOf(form), '&done=walkthrough.submitted'));
-	},
+		return submitWalkthrough(caller, id, reviewer.success ? reviewer.data : undefined);
+	}, () => '&done=walkthrough.submitted'),
 	review: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const decision = form.get('decision') === 'approved' ? 'approved' : 'changes_requested';
