@@ -41,7 +41,7 @@ try {
 				const page = await context.newPage();
 				await page.goto(`${base}/demo?lang=${lang}`);
 				if (who !== 'visitor') {
-					await page.getByRole('main').getByRole('button', { name: new RegExp(`^${who.replace('.', '\\.')}`) }).click();
+					await page.getByRole('main').getByRole('button', { name: new RegExp(`^\u2068?${who.replace('.', '\\.')}`) }).click();
 					await page.waitForURL('**/home');
 				}
 				for (const p of paths) {
