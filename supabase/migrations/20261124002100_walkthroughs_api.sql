@@ -59,6 +59,21 @@ end;
 $$;
 grant execute on function app_private.require_author(uuid) to authenticated;
 
+-- A published walkthrough the caller can see, or not_found / not_published (both "not here" to a
+-- reader: the reader page answers 404, a vote or comment gets the message).
+create function app_private.published_walkthrough(p_walkthrough_id uuid) returns public.walkthroughs
+language plpgsql set search_path = ''
+as $$
+declare w public.walkthroughs := app_private.walkthrough_for(p_walkthrough_id);
+begin
+  if w.status <> 'published' then
+    perform app_private.raise_key('PT404', 'walkthrough.not_published');
+  end if;
+  return w;
+end;
+$$;
+grant execute on function app_private.published_walkthrough(uuid) to authenticated;
+
 -- A screenshot without alt text blocks publishing: the first such step, in any version.
 create function app_private.missing_alt(p_walkthrough_id uuid) returns jsonb
 language sql stable set search_path = ''
@@ -537,14 +552,9 @@ language plpgsql stable security invoker set search_path = ''
 as $$
 declare
   v_me jsonb := app_private.require_me();
-  w public.walkthroughs := app_private.walkthrough_for(p_walkthrough_id);
-  v_snapshot jsonb;
+  w public.walkthroughs := app_private.published_walkthrough(p_walkthrough_id);
+  v_snapshot jsonb := (select r.snapshot from public.walkthrough_revisions r where r.id = w.published_revision_id);
 begin
-  select r.snapshot into v_snapshot from public.walkthrough_revisions r
-  where r.id = w.published_revision_id and w.status = 'published';
-  if v_snapshot is null then
-    perform app_private.raise_key('PT404', 'walkthrough.not_published');
-  end if;
   return jsonb_build_object(
     'me', v_me,
     'id', w.id,
@@ -560,11 +570,8 @@ language plpgsql security invoker set search_path = ''
 as $$
 declare
   v_me jsonb := app_private.require_me();
-  w public.walkthroughs := app_private.walkthrough_for(p_walkthrough_id);
+  w public.walkthroughs := app_private.published_walkthrough(p_walkthrough_id);
 begin
-  if w.status <> 'published' then
-    perform app_private.raise_key('PT409', 'walkthrough.not_published');
-  end if;
   -- One vote per person: a second one changes the first.
   insert into public.walkthrough_votes (walkthrough_id, user_id, school_id, helpful)
   values (w.id, (select auth.uid()), w.school_id, p_helpful)
@@ -578,13 +585,10 @@ language plpgsql security invoker set search_path = ''
 as $$
 declare
   v_me jsonb := app_private.require_me();
-  w public.walkthroughs := app_private.walkthrough_for(p_walkthrough_id);
+  w public.walkthroughs := app_private.published_walkthrough(p_walkthrough_id);
 begin
   if char_length(btrim(coalesce(p_body, ''))) not between 1 and 1000 then
     perform app_private.raise_key('PT400', 'walkthrough.bad_comment');
-  end if;
-  if w.status <> 'published' then
-    perform app_private.raise_key('PT409', 'walkthrough.not_published');
   end if;
   insert into public.walkthrough_comments (walkthrough_id, school_id, author_id, body)
   values (w.id, w.school_id, (select auth.uid()), btrim(p_body));

@@ -146,17 +146,22 @@ export const BENCH_USERS = {
 	researcher: 'researcher@bench-high.example.org'
 };
 
+/** DATA_DIR/pgdata opened as the app opens it (the server must be stopped). */
+function openBenchDb(dataDir) {
+	return PGlite.create({
+		dataDir: path.join(dataDir, 'pgdata'),
+		postgresqlconf: ['shared_buffers=16MB'],
+		extensions: { unaccent }
+	});
+}
+
 /**
  * Opens DATA_DIR/pgdata with the app's settings, adds the school, its open help requests and the
  * sessions, closes. Returns { role: { token, displayName } }, the school's head count, how many
  * requests are open and the subject the queue must show first.
  */
 export async function fillBigSchool(dataDir) {
-	const pg = await PGlite.create({
-		dataDir: path.join(dataDir, 'pgdata'),
-		postgresqlconf: ['shared_buffers=16MB'],
-		extensions: { unaccent }
-	});
+	const pg = await openBenchDb(dataDir);
 	try {
 		await pg.transaction(async (tx) => {
 			await tx.exec(FILL_SQL);
@@ -271,11 +276,7 @@ export async function queueScaling(
 	log,
 	{ small = 100, large = 100_000, runs = 200 } = {}
 ) {
-	const pg = await PGlite.create({
-		dataDir: path.join(dataDir, 'pgdata'),
-		postgresqlconf: ['shared_buffers=16MB'],
-		extensions: { unaccent }
-	});
+	const pg = await openBenchDb(dataDir);
 	try {
 		await pg.transaction(async (tx) => {
 			await tx.exec(SCALE_SCHOOL_SQL);

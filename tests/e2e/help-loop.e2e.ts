@@ -1,18 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import { DEMO, escape, signInAsDemo, uniqueName } from './helpers';
-
-type Strings = Record<string, Record<string, string>>;
-const strings = (lang: string): Strings => JSON.parse(fs.readFileSync(`src/lib/i18n/locales/${lang}.json`, 'utf8'));
-const fill = (text: string, values: Record<string, string | number>) =>
-	text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(values[k] ?? ''));
-
-/** A signed-in person in their own browser context (their own Chromebook). */
-async function person(browser: Browser, name: string, lang: string, javaScriptEnabled = true): Promise<Page> {
-	const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-	await signInAsDemo(page, name, lang);
-	return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, escape, fill, person, signInAsDemo, strings, uniqueName, type Strings } from './helpers';
 
 /** The value of a datetime-local field two days from now at 12:30. */
 function inTwoDays(): string {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
 
 export const DEMO = {
 	coordinator: 'Dana Whitfield',
@@ -32,4 +33,18 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /** A username nobody else in this run uses. */
 export function uniqueName(prefix: string): string {
 	return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** A language's strings, as the tests look them up to find what a person sees. */
+export type Strings = Record<string, Record<string, string>>;
+export const strings = (lang: string): Strings => JSON.parse(fs.readFileSync(`src/lib/i18n/locales/${lang}.json`, 'utf8'));
+/** A string with its {{placeholders}} filled in, as i18next does. */
+export const fill = (text: string, values: Record<string, string | number>) =>
+	text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(values[k] ?? ''));
+
+/** A signed-in person in their own browser context (their own Chromebook). */
+export async function person(browser: Browser, name: string, lang: string, javaScriptEnabled = true): Promise<Page> {
+	const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+	await signInAsDemo(page, name, lang);
+	return page;
 }

@@ -4,6 +4,15 @@ import type { z } from 'zod';
 export type FieldErrors = Record<string, string>;
 
 /**
+ * A submitted text as the person typed it. Browsers send a textarea's line breaks as CRLF, which
+ * would count twice against a length limit; Postgres text cannot hold NUL, so a pasted one is
+ * dropped rather than refusing the whole form. Files become ''.
+ */
+export function formText(value: FormDataEntryValue | null): string {
+	return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').replaceAll('\0', '') : '';
+}
+
+/**
  * Validates a submitted form with its zod schema. On failure answers 400 with what the person
  * typed (never passwords) and one i18n key per field, so nothing they wrote is lost.
  */
@@ -13,7 +22,7 @@ export function parseForm<S extends z.ZodType>(
 ): { ok: true; data: z.infer<S> } | { ok: false; failure: ReturnType<typeof fail<{ values: Record<string, string>; errors: FieldErrors }>> } {
 	const raw: Record<string, string | string[]> = {};
 	for (const key of new Set(form.keys())) {
-		const all = form.getAll(key).map((v) => (typeof v === 'string' ? v : ''));
+		const all = form.getAll(key).map(formText);
 		raw[key] = all.length > 1 || key.endsWith('[]') ? all : all[0];
 	}
 	const result = schema.safeParse(raw);

@@ -28,7 +28,7 @@ const requestCard = z.object({
 });
 export type RequestCard = z.infer<typeof requestCard>;
 
-const toolOption = z.object({ id: z.uuid(), name: z.string() });
+export const toolOption = z.object({ id: z.uuid(), name: z.string() });
 
 const queue = z.object({
 	me,

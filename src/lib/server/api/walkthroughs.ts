@@ -4,17 +4,17 @@
 import { z } from 'zod';
 import { db, type Caller } from '../db';
 import { plainText, renderStepText } from '../rich-text';
+import { CALLOUT_KINDS } from '$lib/choices';
+import { toolOption } from './help-views';
 import { me } from './shapes';
 
 export const walkthroughStatus = z.enum(['draft', 'in_review', 'changes_requested', 'published', 'unpublished']);
 export type WalkthroughStatus = z.infer<typeof walkthroughStatus>;
-export const CALLOUTS = ['tip', 'note', 'caution'] as const;
 
-const toolOption = z.object({ id: z.uuid(), name: z.string() });
 const tool = z.object({ id: z.uuid(), name: z.string(), icon: z.string() });
 const stepText = z.object({
 	body: z.string(),
-	callout_kind: z.enum(CALLOUTS).nullable(),
+	callout_kind: z.enum(CALLOUT_KINDS).nullable(),
 	callout: z.string(),
 	alt: z.string()
 });
@@ -92,7 +92,7 @@ export async function startWalkthrough(caller: Caller, w: NewWalkthrough) {
 export interface StepForm {
 	id?: string;
 	body: string;
-	callout_kind: (typeof CALLOUTS)[number] | null;
+	callout_kind: (typeof CALLOUT_KINDS)[number] | null;
 	callout: string;
 	alt: string;
 }
@@ -186,12 +186,6 @@ export async function unpublishWalkthrough(caller: Caller, id: string) {
 	await db().call('walkthrough_unpublish', { p_walkthrough_id: id }, caller);
 }
 
-const publishedStep = z.object({
-	body: z.string(),
-	callout_kind: z.enum(CALLOUTS).nullable(),
-	callout: z.string(),
-	alt: z.string()
-});
 const published = z.object({
 	me,
 	id: z.uuid(),
@@ -206,7 +200,7 @@ const published = z.object({
 		steps: z.array(z.object({ id: z.uuid(), screenshot })),
 		versions: z.record(
 			z.string(),
-			z.object({ title: z.string(), outcome: z.string(), prerequisites: z.string(), steps: z.array(publishedStep) })
+			z.object({ title: z.string(), outcome: z.string(), prerequisites: z.string(), steps: z.array(stepText) })
 		)
 	}),
 	votes: z.object({ helpful: z.number(), not_helpful: z.number() }),
@@ -222,7 +216,7 @@ export interface ReaderStep {
 	text: string;
 	lang: string;
 	translated: boolean;
-	callout: { kind: (typeof CALLOUTS)[number]; html: string } | null;
+	callout: { kind: (typeof CALLOUT_KINDS)[number]; html: string } | null;
 	screenshot: { id: string; width: number; height: number; alt: string } | null;
 }
 export interface ReaderVersion {

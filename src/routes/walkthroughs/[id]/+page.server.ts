@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { commentOnWalkthrough, readWalkthrough, voteWalkthrough } from '$lib/server/api/walkthroughs';
 import { failFrom, orErrorPage } from '$lib/server/respond';
+import { formText } from '$lib/server/forms';
 import { CONTENT_LANGUAGES, walkthroughDone } from '$lib/choices';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,7 +33,7 @@ export const actions = {
 		redirect(303, `/walkthroughs/${params.id}?${keep(url)}done=walkthrough.thanks_vote#helpful`);
 	},
 	comment: async ({ request, locals, params, url }) => {
-		const body = String((await request.formData()).get('comment') ?? '').replace(/\r\n?/g, '\n').replaceAll('\0', '').trim();
+		const body = formText((await request.formData()).get('comment')).trim();
 		if (body.length < 1 || body.length > 1000) return { values: { comment: body }, errors: { comment: 'walkthrough.bad_comment' } };
 		try {
 			await commentOnWalkthrough(locals.caller, params.id, body);

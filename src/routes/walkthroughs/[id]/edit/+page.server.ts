@@ -16,6 +16,7 @@ import {
 } from '$lib/server/api/walkthroughs';
 import { prepareScreenshot, screenshots, ScreenshotError, type Redaction } from '$lib/server/uploads';
 import { failFrom, orErrorPage } from '$lib/server/respond';
+import { formText } from '$lib/server/forms';
 import { checkDraft } from '$lib/plain-language';
 import { CALLOUT_KINDS, CONTENT_LANGUAGES, walkthroughDone } from '$lib/choices';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,10 +49,7 @@ const redactions = z
 
 /** The whole editor form: details, and each step's fields as parallel lists in page order. */
 function readForm(form: FormData) {
-	// Browsers send a textarea's line breaks as CRLF, which would count twice against the limits;
-	// Postgres text cannot hold NUL, so a pasted one is dropped rather than refusing the form.
-	const clean = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').replaceAll('\0', '') : '');
-	const text = (key: string) => form.getAll(key).map(clean);
+	const text = (key: string) => form.getAll(key).map(formText);
 	const ids = text('step_id');
 	const bodies = text('step_body');
 	const kinds = text('step_callout_kind');
@@ -65,7 +63,7 @@ function readForm(form: FormData) {
 		alt: alts[i] ?? ''
 	}));
 	const values: Record<string, string> = {};
-	for (const key of ['language', 'title', 'outcome', 'prerequisites', 'tool_id', 'difficulty', 'minutes']) values[key] = clean(form.get(key));
+	for (const key of ['language', 'title', 'outcome', 'prerequisites', 'tool_id', 'difficulty', 'minutes']) values[key] = formText(form.get(key));
 	return { values, steps, files: form.getAll('step_screenshot'), marks: text('step_redactions'), ids };
 }
 
@@ -213,7 +211,7 @@ export const actions = {
 	review: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const decision = form.get('decision') === 'approved' ? 'approved' : 'changes_requested';
-		const comment = String(form.get('comment') ?? '').slice(0, 2000);
+		const comment = formText(form.get('comment')).slice(0, 2000);
 		try {
 			await reviewWalkthrough(locals.caller, params.id, decision, comment);
 		} catch (e) {
