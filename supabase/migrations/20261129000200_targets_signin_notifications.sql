@@ -20,6 +20,32 @@ alter table public.walkthroughs add constraint walkthroughs_details_chosen
   check (status not in ('in_review', 'published') or (difficulty is not null and minutes is not null));
 
 -- ---------------------------------------------------------------------------------------------
+-- A teacher named as reviewer could not publish: api.walkthrough_review indexes the guide for
+-- search after it is published, and by then the teacher no longer "sees the draft" (that ends
+-- with the review), so the insert broke RLS. The reviewer who published it may now refresh its
+-- search rows too, as its authors and the coordinator could.
+create function app_private.published_by_me(p_walkthrough_id uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select exists (select from public.walkthroughs w
+                 where w.id = p_walkthrough_id and w.status = 'published' and w.reviewer_id = (select auth.uid())
+                   and w.school_id = (select app_private.my_school_id()))
+$$;
+revoke all on function app_private.published_by_me(uuid) from public;
+grant execute on function app_private.published_by_me(uuid) to authenticated;
+
+drop policy "publishing indexes a walkthrough" on public.walkthrough_search;
+create policy "publishing indexes a walkthrough" on public.walkthrough_search
+  for insert to authenticated with check (
+    school_id = (select app_private.my_school_id())
+    and ((select app_private.sees_walkthrough_draft(walkthrough_id)) or (select app_private.published_by_me(walkthrough_id))));
+drop policy "unpublishing removes it from search" on public.walkthrough_search;
+create policy "unpublishing removes it from search" on public.walkthrough_search
+  for delete to authenticated using (
+    school_id = (select app_private.my_school_id())
+    and ((select app_private.sees_walkthrough_draft(walkthrough_id)) or (select app_private.published_by_me(walkthrough_id))));
+
+-- ---------------------------------------------------------------------------------------------
 -- Notifications about walkthroughs.
 alter table public.notifications
   add column walkthrough_id uuid references public.walkthroughs (id) on delete cascade;

@@ -3,7 +3,7 @@
 -- opening a notification marks it read, only your own; a guide without a chosen difficulty and
 -- time cannot be sent for review.
 begin;
-select plan(27);
+select plan(29);
 
 -- School B with its coordinator Beth and mentor Kai.
 insert into public.schools (id, name, code, time_zone) values
@@ -112,6 +112,11 @@ select results_eq($$ select (api.me() -> 'unread')::int $$, $$ select unread fro
 select results_eq($$ select api.open_notification(n.id) ->> 'walkthrough_id' from public.notifications n where n.kind = 'review_requested' $$,
   $$ values ('e0000000-0000-4000-8000-000000000001') $$, 'opening his notification says where it leads');
 select results_eq($$ select (api.me() -> 'unread')::int $$, $$ select unread - 1 from marcus_before $$, 'and his bell count drops by one');
+select lives_ok($$ select api.walkthrough_review('e0000000-0000-4000-8000-000000000001', 'approved') $$,
+  'the named teacher publishes it');
+select results_eq($$ select language from public.walkthrough_search
+    where walkthrough_id = 'e0000000-0000-4000-8000-000000000001' order by language $$,
+  $$ values ('en'), ('es') $$, 'and its search rows are replaced, one per language, not added twice');
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000001", "role": "authenticated"}', true);
 reset role;
 create temporary table sofia_note on commit drop as
@@ -129,8 +134,8 @@ select throws_ok($$ select api.open_notification((select id from marcus_note)) $
   'PT404', 'notifications.not_found', 'nor can another school''s coordinator open Marcus''s');
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000015", "role": "authenticated"}', true);
 select results_eq($$ select count(*)::int from jsonb_array_elements(api.my_notifications() -> 'notifications') n
-    where n ->> 'kind' = 'published' and not (n ->> 'read')::boolean $$, $$ values (1) $$,
-  'Sofía''s "published" notification is still unread in her list');
+    where n ->> 'kind' = 'published' and not (n ->> 'read')::boolean $$, $$ values (2) $$,
+  'Sofía has two unread "published" notifications: Canva (by the coordinator) and Flip (by Marcus)');
 select is_empty($$ select 1 from public.notifications where user_id <> '20000000-0000-4000-8000-000000000015' $$,
   'and she reads only her own notifications');
 

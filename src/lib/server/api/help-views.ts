@@ -158,9 +158,11 @@ const notifications = z.object({
 			id: z.number(),
 			kind: z.string(),
 			request_id: z.uuid().nullable(),
+			walkthrough_id: z.uuid().nullable().default(null),
 			at: z.string(),
 			read: z.boolean(),
-			tool: z.string().nullable()
+			tool: z.string().nullable(),
+			title: z.string().nullable().default(null)
 		})
 	)
 });
