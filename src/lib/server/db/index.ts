@@ -37,7 +37,8 @@ export async function startDatabase(config: ServerConfig): Promise<Db> {
 	if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
 	if (seeded) console.log('Loaded the demo school (Lakeside Junior High). Open /demo to try it.');
 	current = opened.db;
-	if (needsSetup) await announceSetup(current, config);
+	// The short-lived preparing process (see scripts/server.js) leaves the code to the server.
+	if (needsSetup && process.env.TP_PREPARE_ONLY !== '1') await announceSetup(current, config);
 	return current;
 }
 
