@@ -212,7 +212,8 @@ end;
 $$;
 
 -- Who asked to join, for the request page: the teacher answers, the mentor who asked waits, the
--- people in the request and the coordinator see it. Nobody else learns who asked.
+-- people in the request and the coordinator see it. Others who see the request learn only that
+-- somebody is waiting (so they are not offered to join), not who.
 create function api.partner_ask(p_request_id uuid) returns jsonb
 language plpgsql stable security invoker set search_path = ''
 as $$
@@ -222,12 +223,15 @@ declare
 begin
   perform app_private.require_me();
   select * into r from public.help_requests x where x.id = p_request_id;
-  if not found or r.asking_partner_id is null or r.status not in ('claimed', 'scheduled')
-     or not (v_uid in (r.teacher_id, r.asking_partner_id) or coalesce(v_uid in (r.claimed_by, r.partner_id), false)
-             or (select app_private.has_role('coordinator'))) then
-    return jsonb_build_object('asking', null, 'mine', false, 'can_answer', false);
+  if not found or r.asking_partner_id is null or r.status not in ('claimed', 'scheduled') then
+    return jsonb_build_object('someone_asking', false, 'asking', null, 'mine', false, 'can_answer', false);
+  end if;
+  if not (v_uid in (r.teacher_id, r.asking_partner_id) or coalesce(v_uid in (r.claimed_by, r.partner_id), false)
+          or (select app_private.has_role('coordinator'))) then
+    return jsonb_build_object('someone_asking', true, 'asking', null, 'mine', false, 'can_answer', false);
   end if;
   return jsonb_build_object(
+    'someone_asking', true,
     'asking', (select jsonb_build_object('user_id', p.user_id, 'display_name', p.display_name)
                from public.profiles p where p.user_id = r.asking_partner_id),
     'mine', r.asking_partner_id = v_uid,

@@ -71,7 +71,7 @@ select is(api.help_request('f0000000-0000-4000-8000-0000000000a1') -> 'request' 
   'denied: nor on the request page');
 select is((api.help_request('f0000000-0000-4000-8000-0000000000a1') -> 'request' ->> 'partner'), null, 'he is not the partner yet');
 select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a1') - 'asking',
-  '{"mine": true, "can_answer": false}'::jsonb, 'he is told he is waiting for the teacher');
+  '{"someone_asking": true, "mine": true, "can_answer": false}'::jsonb, 'he is told he is waiting for the teacher');
 select throws_ok($$ update public.help_requests set partner_id = '20000000-0000-4000-8000-000000000016', asking_partner_id = null
   where id = 'f0000000-0000-4000-8000-0000000000a1' $$, 'PT403', 'request.not_yours', 'he cannot make himself the partner in the table');
 select throws_ok($$ select api.answer_partner_ask('f0000000-0000-4000-8000-0000000000a1', '20000000-0000-4000-8000-000000000016', true) $$,
@@ -83,7 +83,8 @@ select throws_ok($$ select api.propose_session('f0000000-0000-4000-8000-00000000
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000017", "role": "authenticated"}', true);
 select throws_ok($$ select api.join_help_request('f0000000-0000-4000-8000-0000000000a1') $$,
   'PT409', 'request.has_partner', 'a second mentor cannot ask while one is waiting');
-select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a1') -> 'asking', 'null'::jsonb, 'and is not told who asked');
+select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a1') - 'someone_asking',
+  '{"asking": null, "mine": false, "can_answer": false}'::jsonb, 'and is not told who asked');
 
 -- Sofía, who holds the request; Dana, the coordinator (and a teacher); Rosa, another teacher.
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000015", "role": "authenticated"}', true);
@@ -102,7 +103,8 @@ select throws_ok($$ select api.answer_partner_ask('f0000000-0000-4000-8000-00000
 select set_config('request.jwt.claims', '{"sub": "30000000-0000-4000-8000-000000000002", "role": "authenticated"}', true);
 select throws_ok($$ select api.answer_partner_ask('f0000000-0000-4000-8000-0000000000a1', '20000000-0000-4000-8000-000000000016', true) $$,
   'PT404', 'request.not_found', 'a teacher of another school cannot answer');
-select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a1') -> 'asking', 'null'::jsonb, 'nor learn who asked');
+select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a1'),
+  '{"someone_asking": false, "asking": null, "mine": false, "can_answer": false}'::jsonb, 'nor learn that anyone asked');
 select set_config('request.jwt.claims', '{"sub": "30000000-0000-4000-8000-000000000003", "role": "authenticated"}', true);
 select throws_ok($$ select api.join_help_request('f0000000-0000-4000-8000-0000000000a1') $$,
   'PT404', 'request.not_found', 'a mentor of another school cannot ask to join');
@@ -110,7 +112,7 @@ select throws_ok($$ select api.join_help_request('f0000000-0000-4000-8000-000000
 -- Marcus, the request's teacher, sees who asked; a yes names the mentor he saw.
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000003", "role": "authenticated"}', true);
 select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a1'),
-  '{"asking": {"user_id": "20000000-0000-4000-8000-000000000016", "display_name": "Omar K."}, "mine": false, "can_answer": true}'::jsonb,
+  '{"someone_asking": true, "asking": {"user_id": "20000000-0000-4000-8000-000000000016", "display_name": "Omar K."}, "mine": false, "can_answer": true}'::jsonb,
   'the teacher sees who asks to join, and may answer');
 select throws_ok($$ select api.answer_partner_ask('f0000000-0000-4000-8000-0000000000a1', '20000000-0000-4000-8000-000000000017', true) $$,
   'PT409', 'request.ask_gone', 'a yes to a mentor who is not asking lets nobody in');
@@ -134,7 +136,7 @@ select lives_ok($$ select api.answer_partner_ask('f0000000-0000-4000-8000-000000
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000017", "role": "authenticated"}', true);
 select is_empty($$ select 1 from public.help_request_details where request_id = 'f0000000-0000-4000-8000-0000000000a2' $$,
   'denied: after a no, she still cannot read the private words');
-select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a2'), '{"asking": null, "mine": false, "can_answer": false}'::jsonb,
+select is(api.partner_ask('f0000000-0000-4000-8000-0000000000a2'), '{"someone_asking": false, "asking": null, "mine": false, "can_answer": false}'::jsonb,
   'and is no longer waiting');
 select results_eq($$ select partner_id, asking_partner_id from public.help_requests where id = 'f0000000-0000-4000-8000-0000000000a2' $$,
   $$ values (null::uuid, null::uuid) $$, 'f2 has no partner and nobody asking');

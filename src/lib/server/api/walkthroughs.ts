@@ -33,7 +33,9 @@ const editor = z.object({
 		from_request_id: z.uuid().nullable(),
 		published: z.boolean(),
 		updated_at: z.string(),
-		published_at: z.string().nullable()
+		published_at: z.string().nullable(),
+		/** Made from a request whose teacher kept their words private: the goal started empty. */
+		from_private_request: z.boolean()
 	}),
 	language: z.string(),
 	version: z.object({ title: z.string(), outcome: z.string(), prerequisites: z.string(), updated_at: z.string() }).nullable(),
@@ -44,10 +46,10 @@ const editor = z.object({
 	progress: z.array(z.object({ language: z.string(), total: z.number(), done: z.number() })),
 	authors: z.array(z.object({ user_id: z.uuid(), display_name: z.string() })),
 	reviews: z.array(
-		z.object({ decision: z.string(), comment: z.string(), at: z.string(), reviewer: z.string().nullable() })
+		z.object({ id: z.uuid(), decision: z.string(), comment: z.string(), at: z.string(), reviewer: z.string().nullable() })
 	),
 	revisions: z.array(z.object({ id: z.number(), reason: z.string(), at: z.string(), by: z.string().nullable() })),
-	comments: z.array(z.object({ body: z.string(), at: z.string(), author: z.string().nullable() })),
+	comments: z.array(z.object({ id: z.uuid(), body: z.string(), at: z.string(), author: z.string().nullable() })),
 	tools: z.array(toolOption),
 	people: z.array(z.object({ user_id: z.uuid(), display_name: z.string(), teacher: z.boolean() })).nullable(),
 	missing_alt: z.object({ step: z.string(), language: z.string() }).nullable(),
