@@ -262,6 +262,8 @@ function versionFor(w: z.infer<typeof published>['walkthrough'], language: strin
 export async function readWalkthrough(caller: Caller, id: string, language: string, alongside?: string) {
 	const page = published.parse(await db().call('walkthrough', { p_walkthrough_id: id }, caller));
 	const w = page.walkthrough;
+	const version = versionFor(w, language);
+	const second = alongside ? versionFor(w, alongside) : null;
 	return {
 		me: page.me,
 		id: page.id,
@@ -273,8 +275,10 @@ export async function readWalkthrough(caller: Caller, id: string, language: stri
 		fromRequestId: w.from_request_id,
 		originalLanguage: w.original_language,
 		languages: Object.keys(w.versions).sort(),
-		version: versionFor(w, language),
-		alongside: alongside && alongside !== language ? versionFor(w, alongside) : null,
+		version,
+		// A language without a version shows the original; beside the original that would be the
+		// same column twice (and two columns keyed by one language stop the page's script).
+		alongside: second && second.language !== version.language ? second : null,
 		votes: page.votes,
 		myVote: page.my_vote,
 		isAuthor: page.is_author
