@@ -3,7 +3,7 @@
 // without JavaScript), and a walkthrough made from the request starts without the teacher's words,
 // asking the author for their own.
 import { expect, test } from '@playwright/test';
-import { DEMO, fill, person, strings, uniqueName } from './helpers';
+import { DEMO, expectNoAxeViolations, fill, person, strings, uniqueName } from './helpers';
 
 test('a partner reads private words only after the teacher says yes; a walkthrough from it starts without them', async ({ browser }) => {
 	test.setTimeout(120_000);
@@ -36,6 +36,7 @@ test('a partner reads private words only after the teacher says yes; a walkthrou
 	await expect(omar.getByRole('button', { name: t.help.join })).toHaveCount(0);
 	await expect(omar.getByText(t.help.private_words_claim)).toBeVisible();
 	expect(await omar.content()).not.toContain('embarrassed');
+	await expectNoAxeViolations(omar);
 
 	// Marcus, without JavaScript, sees who asks and says yes.
 	await teacher.goto(path);
@@ -70,5 +71,6 @@ test('a partner reads private words only after the teacher says yes; a walkthrou
 	await expect(outcome).toHaveAccessibleDescription(t.walkthrough.private_goal_hint);
 	await expect(omar.getByText(t.walkthrough.private_goal_hint)).toBeVisible();
 	expect(await omar.content()).not.toContain('embarrassed');
+	await expectNoAxeViolations(omar);
 });
 
