@@ -33,7 +33,9 @@ const editor = z.object({
 		from_request_id: z.uuid().nullable(),
 		published: z.boolean(),
 		updated_at: z.string(),
-		published_at: z.string().nullable()
+		published_at: z.string().nullable(),
+		/** Made from a request whose teacher kept their words private: the goal started empty. */
+		from_private_request: z.boolean()
 	}),
 	language: z.string(),
 	version: z.object({ title: z.string(), outcome: z.string(), prerequisites: z.string(), updated_at: z.string() }).nullable(),
@@ -44,10 +46,10 @@ const editor = z.object({
 	progress: z.array(z.object({ language: z.string(), total: z.number(), done: z.number() })),
 	authors: z.array(z.object({ user_id: z.uuid(), display_name: z.string() })),
 	reviews: z.array(
-		z.object({ decision: z.string(), comment: z.string(), at: z.string(), reviewer: z.string().nullable() })
+		z.object({ id: z.uuid(), decision: z.string(), comment: z.string(), at: z.string(), reviewer: z.string().nullable() })
 	),
 	revisions: z.array(z.object({ id: z.number(), reason: z.string(), at: z.string(), by: z.string().nullable() })),
-	comments: z.array(z.object({ body: z.string(), at: z.string(), author: z.string().nullable() })),
+	comments: z.array(z.object({ id: z.uuid(), body: z.string(), at: z.string(), author: z.string().nullable() })),
 	tools: z.array(toolOption),
 	people: z.array(z.object({ user_id: z.uuid(), display_name: z.string(), teacher: z.boolean() })).nullable(),
 	missing_alt: z.object({ step: z.string(), language: z.string() }).nullable(),
@@ -260,6 +262,8 @@ function versionFor(w: z.infer<typeof published>['walkthrough'], language: strin
 export async function readWalkthrough(caller: Caller, id: string, language: string, alongside?: string) {
 	const page = published.parse(await db().call('walkthrough', { p_walkthrough_id: id }, caller));
 	const w = page.walkthrough;
+	const version = versionFor(w, language);
+	const second = alongside ? versionFor(w, alongside) : null;
 	return {
 		me: page.me,
 		id: page.id,
@@ -271,8 +275,10 @@ export async function readWalkthrough(caller: Caller, id: string, language: stri
 		fromRequestId: w.from_request_id,
 		originalLanguage: w.original_language,
 		languages: Object.keys(w.versions).sort(),
-		version: versionFor(w, language),
-		alongside: alongside && alongside !== language ? versionFor(w, alongside) : null,
+		version,
+		// A language without a version shows the original; beside the original that would be the
+		// same column twice (and two columns keyed by one language stop the page's script).
+		alongside: second && second.language !== version.language ? second : null,
 		votes: page.votes,
 		myVote: page.my_vote,
 		isAuthor: page.is_author
