@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, fill, person, signInAsDemo, strings, uniqueName } from './helpers';
+import { DEMO, expectNoAxeViolations, fill, person, signInAsDemo, strings, uniqueName } from './helpers';
 
 // The seeded Flip guide: written in Spanish, with an English version whose step 3 is not translated.
 const FLIP = '/walkthroughs/e0000000-0000-4000-8000-000000000001';
@@ -85,6 +85,11 @@ test('the guide comes first: step 1 starts in the first screen at 1366×768, and
 		await expect(page.locator('html')).toHaveAttribute('lang', ui);
 		// The first line of step 1 is on the first screen (and below, on the second phone screen).
 		expect(await firstStepTop(page), `${ui} at 1366×768`).toBeLessThanOrEqual(768 - 30);
+		// The page the test measures passes axe, with its options open too, and with a language missing.
+		await expectNoAxeViolations(page);
+		await page.goto(`${FLIP}?read=zh`);
+		await page.locator('.reading-options summary').click();
+		await expectNoAxeViolations(page);
 
 		await page.goto('/reading');
 		await page.locator('form[action="?/dyslexia"] button[type="submit"]').first().click();
@@ -92,6 +97,7 @@ test('the guide comes first: step 1 starts in the first screen at 1366×768, and
 		await page.setViewportSize({ width: 320, height: 640 });
 		await page.goto(FLIP);
 		expect(await firstStepTop(page), `${ui} at 320×640, dyslexia`).toBeLessThanOrEqual(2 * 640 - 34);
+		await expectNoAxeViolations(page);
 	}
 	await page.goto('/reading');
 	await page.locator('button[formaction="?/reset"]').click();
