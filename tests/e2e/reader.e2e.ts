@@ -145,8 +145,11 @@ test('read aloud highlights the words on the page instead of printing the guide 
 	const marked = () => page.evaluate(() => [...(CSS.highlights.get('read-aloud') ?? [])].map((r) => (r as Range).toString()).join(''));
 	await expect.poll(marked).toBe('Record a read-aloud with Flip');
 	expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1 [lang]')!).direction)).toBe('ltr');
-	await controls.getByRole('button', { name: en.read_aloud.stop }).click();
+	// Stop, by keyboard: the marking goes, and focus comes back to the Read aloud button.
+	await controls.getByRole('button', { name: en.read_aloud.stop }).focus();
+	await page.keyboard.press('Enter');
 	await expect.poll(marked).toBe('');
+	await expect(controls.getByRole('button', { name: en.read_aloud.read_page })).toBeFocused();
 	await context.close();
 });
 
