@@ -1,6 +1,6 @@
 // Walkthroughs: what the pages read and write, one api call each, validated here. Step text is
-// stored as the author typed it (a small Markdown subset) and turned into safe HTML only here, on
-// the way to a page, by the one audited renderer.
+// stored as the author typed it (a small Markdown subset) and turned into safe HTML only on the way
+// to a page (here, and in reader-version.ts for the reader), by the one audited renderer.
 import { z } from 'zod';
 import { db, type Caller } from '../db';
 import { CALLOUT_KINDS } from '$lib/choices';
