@@ -16,11 +16,13 @@ function newest(p) {
 	return Math.max(stat.mtimeMs, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
 }
 
-const builtAt = Number(fs.readFileSync(stamp, { encoding: 'utf8', flag: 'a+' }) || 0);
+// A fresh clone has no build/ yet: that counts as never built, not as an error.
+const builtAt = fs.existsSync(stamp) ? Number(fs.readFileSync(stamp, 'utf8')) || 0 : 0;
 if (!fs.existsSync(path.join(root, 'build', 'index.js')) || Math.max(...inputs.map((i) => newest(path.join(root, i)))) > builtAt) {
 	console.log('Building Tech Playground (first start or changed sources)…');
 	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
+	fs.mkdirSync(path.dirname(stamp), { recursive: true });
 	fs.writeFileSync(stamp, String(Date.now()));
 }
 

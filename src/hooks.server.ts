@@ -20,6 +20,11 @@ export const init: ServerInit = async () => {
 	const config = loadConfig(env);
 	try {
 		const database = await startDatabase(config);
+		if (env.TP_PREPARE_ONLY === '1') {
+			// scripts/server.js prepares a new embedded database in a short-lived process: done.
+			await database.close();
+			process.exit(0);
+		}
 		startAuth(database, config);
 		startScreenshots(config);
 		await startLive(database);

@@ -29,7 +29,13 @@ const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS || 3);
 const CONNECTIONS = [10, 50];
 
 // The pages measured, and whose session each one uses (null: no cookie).
+// The static file comes first: every page is also given as a share of what the same server serves
+// of a file that costs it no rendering and no database, in the same run, so figures compare across
+// machines and across a busy or quiet machine.
+const STATIC_FILE = '/robots.txt';
 const ALL_PAGES = [
+	{ page: STATIC_FILE, role: null },
+	{ page: '/', role: null },
 	{ page: '/login', role: null },
 	{ page: '/home', role: 'coordinator' },
 	{ page: '/home', role: 'teacher' },
@@ -101,6 +107,21 @@ async function warmUp(baseUrl, sessions) {
 	}
 }
 
+/** RSS of a freshly created server while its public pages are under load (50 connections). */
+async function firstStartMemory(server) {
+	let rssMaxMb = rssMb(server.pid);
+	const sampler = setInterval(() => {
+		if (!server.hasExited()) rssMaxMb = Math.max(rssMaxMb, rssMb(server.pid));
+	}, 200);
+	try {
+		for (const page of ['/', '/login', '/demo'])
+			await loadRun({ url: server.baseUrl + page, connections: 50, seconds: WARM_SECONDS });
+	} finally {
+		clearInterval(sampler);
+	}
+	return { rssMaxMb, peakHwmMb: rssMb(server.pid, 'VmHWM') };
+}
+
 async function main(state) {
 	// Other work on the machine skews every figure: the load average is reported with them.
 	const loadStart = os.loadavg()[0];
@@ -114,7 +135,12 @@ async function main(state) {
 	// 2. Fresh directory: the server creates, migrates and seeds it.
 	state.server = startServer({ root: app, dataDir: state.dataDir, port: await freePort() });
 	const freshFirstPageS = await waitForOk(state.server);
-	log(`fresh data directory: first /login 200 after ${freshFirstPageS.toFixed(2)} s; stopping`);
+	log(`fresh data directory: first /login 200 after ${freshFirstPageS.toFixed(2)} s`);
+	// A first start must leave the serving process as lean as a restart: load its public pages too.
+	const fresh = await firstStartMemory(state.server);
+	log(
+		`first start under load: max RSS ${fresh.rssMaxMb.toFixed(0)} MB, peak VmHWM ${fresh.peakHwmMb.toFixed(0)} MB; stopping`
+	);
 	const { code, signal } = await stopServer(state.server);
 	if (code !== 0)
 		throw new Error(
@@ -185,7 +211,10 @@ async function main(state) {
 	// 7. Gzipped JavaScript per page.
 	for (const result of pages) {
 		const cookie = result.role !== '-' ? `tp_session=${sessions[result.role].token}` : undefined;
-		result.js = await jsWeight(baseUrl + pathOf(result.page), cookie);
+		result.js =
+			result.page === STATIC_FILE
+				? { kb: 0, files: 0, bytes: 0 } // a text file: no page, no scripts
+				: await jsWeight(baseUrl + pathOf(result.page), cookie);
 	}
 
 	// 8. The queue must cost about the same with 100 or 100,000 open requests (PGlite directly, so
@@ -206,7 +235,16 @@ async function main(state) {
 		targets: TARGETS,
 		school: { code: 'bench-high', people, students: STUDENTS, teachers: TEACHERS, openRequests, walkthroughs },
 		screenshot,
-		server: { freshFirstPageS, firstPageS, rssStartMb, rssMaxMb, peakHwmMb },
+		server: {
+			freshFirstPageS,
+			freshRssMaxMb: fresh.rssMaxMb,
+			freshPeakHwmMb: fresh.peakHwmMb,
+			firstPageS,
+			rssStartMb,
+			rssMaxMb,
+			peakHwmMb
+		},
+		staticFile: STATIC_FILE,
 		pages,
 		queueScaling: scaling
 	};

@@ -131,6 +131,7 @@ test('a mentor writes a Spanish walkthrough with a redacted screenshot, adds Eng
 	await teacher.getByRole('button', { name: en.reading.dyslexia_preset }).click();
 	await teacher.goto('/walkthroughs?q=flip');
 	await teacher.getByRole('link', { name: `Record in Flip ${title}` }).click();
+	await teacher.getByText(en.walkthrough.reading_options).click();
 	await teacher.getByLabel(en.walkthrough.read_in).selectOption('es');
 	await teacher.getByLabel(en.walkthrough.side_by_side).selectOption('en');
 	await teacher.getByRole('button', { name: en.walkthrough.apply, exact: true }).click();
@@ -142,9 +143,9 @@ test('a mentor writes a Spanish walkthrough with a redacted screenshot, adds Eng
 	await expect(spanish.getByRole('img', { name: /Grabar/ })).toBeVisible();
 
 	// 5. Read-aloud, "helpful", and the print view.
-	await teacher.getByRole('region', { name: en.walkthrough.read_aloud }).getByRole('button').first().click();
+	await teacher.getByRole('group', { name: en.walkthrough.read_aloud }).getByRole('button').first().click();
 	await expect.poll(() => teacher.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(' '))).toContain(title);
-	await expect(teacher.getByRole('region', { name: en.walkthrough.read_aloud }).getByRole('button', { name: en.read_aloud.pause })).toBeVisible();
+	await expect(teacher.getByRole('group', { name: en.walkthrough.read_aloud }).getByRole('button', { name: en.read_aloud.pause })).toBeVisible();
 	await teacher.getByRole('button', { name: en.walkthrough.yes, exact: true }).click();
 	await expect(teacher.getByText(fill(en.walkthrough.helpful_count_one, { count: 1 }))).toBeVisible();
 	await teacher.getByRole('link', { name: en.walkthrough.print }).click();
@@ -264,7 +265,8 @@ test('a draft saves itself while the author types, and a reader can go one step 
 	await expect(mentor.getByRole('heading', { name: fill(en.walkthrough.step_n, { n: 3 }) })).toHaveCount(0);
 	await mentor.getByRole('link', { name: en.walkthrough.next_step }).click();
 	await expect(mentor.getByText(fill(en.walkthrough.step_of, { n: 3, total: 3 }))).toBeVisible();
-	// Step 3 has no English yet: the Spanish is shown, marked, with its own language.
-	await expect(mentor.getByText(en.walkthrough.not_translated)).toBeVisible();
+	// Step 3 has no English yet: the Spanish is shown, marked, with its own language, and the
+	// notice at the top says so.
+	await expect(mentor.getByText(fill(en.walkthrough.steps_not_in_language_one, { steps: '3', language: 'English', original: 'Spanish' }))).toBeVisible();
 	await expect(mentor.locator('.rich-text[lang="es"]').filter({ hasText: 'Revisa el vídeo' })).toBeVisible();
 });

@@ -218,6 +218,20 @@ describe('ReadAloud', () => {
 		expect(synth.last.lang).toBe('es-MX');
 	});
 
+	it('reads each sentence with a voice for its own language, and the main voice when there is none', async () => {
+		const EN = voice('en-US');
+		const { synth, reader } = setup([ES, EN]);
+		const text = 'Abre Flip. Press record. Mehr.';
+		const langAt = (offset: number) => (offset >= 11 && offset < 24 ? 'en' : offset >= 25 ? 'de' : 'es');
+		await reader.play(text, 'es', 1, langAt);
+		expect([synth.last.text, synth.last.lang, synth.last.voice]).toEqual(['Abre Flip.', 'es', ES]);
+		synth.last.fire('end');
+		expect([synth.last.text, synth.last.lang, synth.last.voice]).toEqual(['Press record.', 'en', EN]);
+		synth.last.fire('end');
+		// No German voice: the main language's voice reads it rather than nothing.
+		expect([synth.last.text, synth.last.lang, synth.last.voice]).toEqual(['Mehr.', 'es', ES]);
+	});
+
 	it('reports no-voice when voices never arrive', async () => {
 		vi.useFakeTimers();
 		const { synth, reader } = setup([], 500);

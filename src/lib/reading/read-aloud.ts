@@ -173,6 +173,8 @@ export class ReadAloud {
 	#sentences: Sentence[] = [];
 	#lang = '';
 	#voice: VoiceLike | null = null;
+	#voices: VoiceLike[] = [];
+	#langAt: ((offset: number) => string) | null = null;
 	#rate = 1;
 	/** Bumped by play() and stop(): a play() still waiting for voices then gives up. */
 	#run = 0;
@@ -194,8 +196,13 @@ export class ReadAloud {
 		return this.#rate;
 	}
 
-	/** Reads `text` from the start. Resolves once speaking has begun, or with status 'no-voice'. */
-	async play(text: string, lang: string, rate: number = this.#rate): Promise<void> {
+	/**
+	 * Reads `text` from the start. Resolves once speaking has begun, or with status 'no-voice'.
+	 * `langAt` gives the language of the words at an offset, for text that mixes languages (a
+	 * step not yet translated): each sentence is read by a voice for its own language when there
+	 * is one, else by the voice for `lang`.
+	 */
+	async play(text: string, lang: string, rate: number = this.#rate, langAt?: (offset: number) => string): Promise<void> {
 		const run = ++this.#run;
 		this.#halt();
 		this.#rate = clampRate(rate);
@@ -209,6 +216,8 @@ export class ReadAloud {
 		this.#sentences = splitSentences(text, lang);
 		this.#lang = lang;
 		this.#voice = voice;
+		this.#voices = voices;
+		this.#langAt = langAt ?? null;
 		if (this.#sentences.length === 0) this.#set({ status: 'idle', sentenceIndex: -1, word: null });
 		else this.#speak(0);
 	}
@@ -263,8 +272,10 @@ export class ReadAloud {
 		owners.set(this.#synth, this);
 		const sentence = this.#sentences[index];
 		const utterance = new this.#Utterance(sentence.text);
-		utterance.lang = this.#lang;
-		utterance.voice = this.#voice;
+		const lang = this.#langAt?.(sentence.start) || this.#lang;
+		const own = lang === this.#lang ? null : pickVoice(this.#voices, lang);
+		utterance.lang = own ? lang : this.#lang;
+		utterance.voice = own ?? this.#voice;
 		utterance.rate = this.#rate;
 		const mine = () => this.#current === utterance;
 		utterance.addEventListener('boundary', (event) => {

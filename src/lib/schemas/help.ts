@@ -41,6 +41,8 @@ export const proposeSchema = z.object({
 });
 
 export const reasonSchema = z.object({ reason: text(3, 500) });
+/** The teacher's yes or no to the mentor who asked to join, named so a yes lets in only them. */
+export const partnerAnswerSchema = z.object({ mentor_id: z.uuid('form.invalid'), answer: z.enum(['yes', 'no'], { error: 'form.invalid' }) });
 export const optionalReasonSchema = z.object({ reason: z.string().trim().max(500, 'form.too_long_500').optional() });
 
 export const logSchema = z.object({

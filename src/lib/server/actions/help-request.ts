@@ -13,6 +13,7 @@ import {
 	logIdSchema,
 	logSchema,
 	optionalReasonSchema,
+	partnerAnswerSchema,
 	proposalSchema,
 	proposeSchema,
 	reasonSchema,
@@ -47,7 +48,11 @@ async function step<S extends z.ZodType>(
 
 export const helpRequestActions = {
 	claim: (e: Event) => step(e, null, 'help.claimed_done', (_, id) => help.claimHelpRequest(e.locals.caller, id)),
-	join: (e: Event) => step(e, null, 'help.joined_done', (_, id) => help.joinHelpRequest(e.locals.caller, id)),
+	join: (e: Event) => step(e, null, 'help.asked_to_join_done', (_, id) => help.joinHelpRequest(e.locals.caller, id)),
+	answer_partner: (e: Event) =>
+		step(e, partnerAnswerSchema, 'help.partner_answered_done', (d, id) =>
+			help.answerPartnerAsk(e.locals.caller, id, d.mentor_id, d.answer === 'yes')
+		),
 	unclaim: (e: Event) =>
 		step(e, reasonSchema, 'help.unclaimed_done', (d, id) => help.unclaimHelpRequest(e.locals.caller, id, d.reason)),
 	propose: (e: Event) =>

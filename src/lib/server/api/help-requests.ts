@@ -47,8 +47,15 @@ export async function claimHelpRequest(caller: Caller, requestId: string) {
 	return statusResult.parse(await db().call('claim_help_request', { p_request_id: requestId }, caller));
 }
 
+/** Asks to join as partner; the mentor is a partner only once the teacher says yes. */
 export async function joinHelpRequest(caller: Caller, requestId: string) {
 	return idResult.parse(await db().call('join_help_request', { p_request_id: requestId }, caller));
+}
+
+/** The teacher's yes or no to the mentor who asked to join. */
+export async function answerPartnerAsk(caller: Caller, requestId: string, mentorId: string, approve: boolean) {
+	const args = { p_request_id: requestId, p_mentor_id: mentorId, p_approve: approve };
+	return idResult.parse(await db().call('answer_partner_ask', args, caller));
 }
 
 export async function unclaimHelpRequest(caller: Caller, requestId: string, reason: string) {

@@ -100,6 +100,21 @@ export async function helpRequest(caller: Caller, requestId: string): Promise<He
 	return helpRequestPage.parse(await db().call('help_request', { p_request_id: requestId }, caller));
 }
 
+const partnerAskShape = z.object({
+	/** Somebody waits for the teacher's answer, so nobody else is offered to join. */
+	someone_asking: z.boolean(),
+	/** Who asked: only for the teacher, the mentor who asked, the people in the request and the coordinator. */
+	asking: z.object({ user_id: z.uuid(), display_name: z.string() }).nullable(),
+	mine: z.boolean(),
+	can_answer: z.boolean()
+});
+export type PartnerAsk = z.infer<typeof partnerAskShape>;
+
+/** A mentor's ask to join a request as partner, while the teacher has not answered. */
+export async function partnerAsk(caller: Caller, requestId: string): Promise<PartnerAsk> {
+	return partnerAskShape.parse(await db().call('partner_ask', { p_request_id: requestId }, caller));
+}
+
 const overview = z.object({
 	me,
 	view: z.string(),

@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '../db';
 
+// Once a school exists it never stops existing (the app deletes no schools), so after the first
+// "no" the public pages answer without a database round trip.
+let schoolExists = false;
+
 export async function needsSetup(): Promise<boolean> {
-	return z.object({ needs_setup: z.boolean() }).parse(await db().call('setup_status', {}, null)).needs_setup;
+	if (schoolExists) return false;
+	const needs = z.object({ needs_setup: z.boolean() }).parse(await db().call('setup_status', {}, null)).needs_setup;
+	schoolExists = !needs;
+	return needs;
 }
 
 export interface NewSchool {

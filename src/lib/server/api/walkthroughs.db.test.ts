@@ -163,6 +163,75 @@ describe.each(testTargets())('walkthroughs on $target', ({ open }) => {
 		).rejects.toMatchObject({ key: 'walkthrough.bad_request' });
 	});
 
+	it('never copies the words of a private request into a walkthrough draft', async () => {
+		// Marcus asks for help and keeps his words private; Omar helps and logs the session.
+		const secret = 'PRIVATE: I get nervous when my students watch me use a new tool.';
+		const { id: requestId } = await call(
+			'post_help_request',
+			{
+				p_submission_id: randomUUID(), p_tool_id: flipId, p_goal: secret, p_subject: 'Science', p_grade: '8',
+				p_learner_flags: [], p_languages: ['en'], p_available_days: [], p_available_times: [], p_urgency: 2, p_private: true
+			},
+			TEACHER
+		);
+		await call('claim_help_request', { p_request_id: requestId }, OMAR);
+		await call(
+			'log_session',
+			{ p_request_id: requestId, p_covered: 'Recording a first video', p_minutes: 30, p_outcome: 'solved', p_next_steps: '', p_teacher_attended: true },
+			OMAR
+		);
+		// The mentor who helped, and the teacher himself, each make a walkthrough from it.
+		for (const who of [OMAR, TEACHER]) {
+			const { id } = await call(
+				'walkthrough_start',
+				{ p_submission_id: randomUUID(), p_tool_id: flipId, p_language: 'en', p_title: 'Your first Flip video', p_from_request_id: requestId },
+				who
+			);
+			const editor = await call('walkthrough_editor', { p_walkthrough_id: id }, who);
+			// The goal starts empty, and the editor knows to ask for the author's own words instead.
+			expect((editor.version as Row).outcome).toBe('');
+			expect(editor.walkthrough).toMatchObject({ from_request_id: requestId, from_private_request: true });
+			expect(JSON.stringify(editor)).not.toContain('nervous');
+			// Not in the draft's rows either, whoever reads them.
+			const rows = await t.query(
+				`select v.title || v.outcome || v.prerequisites || coalesce(string_agg(x.body || x.callout || x.alt, ''), '') as words
+				 from public.walkthrough_versions v left join public.walkthrough_step_texts x on x.walkthrough_id = v.walkthrough_id
+				 where v.walkthrough_id = $1 group by v.title, v.outcome, v.prerequisites`,
+				[id]
+			);
+			expect(String(rows[0].words)).not.toContain('nervous');
+		}
+	});
+
+	it('lists two comments and two reviews made at the same moment, each with its own id', async () => {
+		const { id } = await spanishDraft('Botón');
+		await call('walkthrough_submit', { p_walkthrough_id: id }, SOFIA);
+		await call('walkthrough_review', { p_walkthrough_id: id, p_decision: 'approved' }, COORDINATOR);
+		// Imports and seeds write many rows in one transaction, where now() is one moment.
+		await t.query(
+			`insert into public.walkthrough_comments (walkthrough_id, school_id, author_id, body, created_at)
+			 values ($1, $2, $3, 'Muy claro.', '2026-11-20T10:00:00Z'), ($1, $2, $4, 'Me ayudó mucho.', '2026-11-20T10:00:00Z')`,
+			[id, SCHOOL, TEACHER, OMAR]
+		);
+		await t.query(`update public.walkthrough_reviews set created_at = '2026-11-20T10:00:00Z' where walkthrough_id = $1`, [id]);
+		await t.query(
+			`insert into public.walkthrough_reviews (walkthrough_id, school_id, reviewer_id, decision, comment, created_at)
+			 values ($1, $2, $3, 'changes_requested', 'Añade una captura.', '2026-11-20T10:00:00Z')`,
+			[id, SCHOOL, COORDINATOR]
+		);
+		const editor = await call('walkthrough_editor', { p_walkthrough_id: id }, SOFIA);
+		const comments = editor.comments as Row[];
+		const reviews = editor.reviews as Row[];
+		// The editor keys its lists by id: each row needs its own, even when the times are equal.
+		const ids = (rows: Row[]) => new Set(rows.map((r) => r.id).filter((x) => typeof x === 'string' && x.length === 36)).size;
+		expect(comments.map((c) => c.body).sort()).toEqual(['Me ayudó mucho.', 'Muy claro.']);
+		expect(new Set(comments.map((c) => c.at)).size).toBe(1);
+		expect(ids(comments)).toBe(2);
+		expect(reviews).toHaveLength(2);
+		expect(new Set(reviews.map((r) => r.at)).size).toBe(1);
+		expect(ids(reviews)).toBe(2);
+	});
+
 	it('reorders steps, keeps each step\'s words with it, and shares the draft with a co-author', async () => {
 		const { id, stepIds } = await spanishDraft();
 		await call('walkthrough_move_step', { p_walkthrough_id: id, p_step_id: stepIds[2], p_up: true }, SOFIA);

@@ -1,12 +1,12 @@
 // Walkthroughs: what the pages read and write, one api call each, validated here. Step text is
-// stored as the author typed it (a small Markdown subset) and turned into safe HTML only here, on
-// the way to a page, by the one audited renderer.
+// stored as the author typed it (a small Markdown subset) and turned into safe HTML only on the way
+// to a page (here, and in reader-version.ts for the reader), by the one audited renderer.
 import { z } from 'zod';
 import { db, type Caller } from '../db';
-import { plainText, renderStepText } from '../rich-text';
 import { CALLOUT_KINDS } from '$lib/choices';
 import { toolOption } from './help-views';
 import { me } from './shapes';
+import { versionFor } from './reader-version';
 
 export const walkthroughStatus = z.enum(['draft', 'in_review', 'changes_requested', 'published', 'unpublished']);
 export type WalkthroughStatus = z.infer<typeof walkthroughStatus>;
@@ -34,7 +34,9 @@ const editor = z.object({
 		from_request_id: z.uuid().nullable(),
 		published: z.boolean(),
 		updated_at: z.string(),
-		published_at: z.string().nullable()
+		published_at: z.string().nullable(),
+		/** Made from a request whose teacher kept their words private: the goal started empty. */
+		from_private_request: z.boolean()
 	}),
 	language: z.string(),
 	version: z.object({ title: z.string(), outcome: z.string(), prerequisites: z.string(), updated_at: z.string() }).nullable(),
@@ -45,10 +47,10 @@ const editor = z.object({
 	progress: z.array(z.object({ language: z.string(), total: z.number(), done: z.number() })),
 	authors: z.array(z.object({ user_id: z.uuid(), display_name: z.string() })),
 	reviews: z.array(
-		z.object({ decision: z.string(), comment: z.string(), at: z.string(), reviewer: z.string().nullable() })
+		z.object({ id: z.uuid(), decision: z.string(), comment: z.string(), at: z.string(), reviewer: z.string().nullable() })
 	),
 	revisions: z.array(z.object({ id: z.number(), reason: z.string(), at: z.string(), by: z.string().nullable() })),
-	comments: z.array(z.object({ body: z.string(), at: z.string(), author: z.string().nullable() })),
+	comments: z.array(z.object({ id: z.uuid(), body: z.string(), at: z.string(), author: z.string().nullable() })),
 	tools: z.array(toolOption),
 	people: z.array(z.object({ user_id: z.uuid(), display_name: z.string(), teacher: z.boolean() })).nullable(),
 	missing_alt: z.object({ step: z.string(), language: z.string() }).nullable(),
@@ -209,58 +211,14 @@ const published = z.object({
 	is_author: z.boolean()
 });
 
-/** One step as a reader sees it in one language: missing words fall back to the original's. */
-export interface ReaderStep {
-	number: number;
-	html: string;
-	/** The words without markup, for read-aloud. */
-	text: string;
-	lang: string;
-	translated: boolean;
-	callout: { kind: (typeof CALLOUT_KINDS)[number]; html: string } | null;
-	screenshot: { id: string; width: number; height: number; alt: string } | null;
-}
-export interface ReaderVersion {
-	language: string;
-	/** False when this language has no version yet and the original is shown instead. */
-	translated: boolean;
-	title: string;
-	outcome: string;
-	prerequisites: string;
-	steps: ReaderStep[];
-}
-
-function versionFor(w: z.infer<typeof published>['walkthrough'], language: string): ReaderVersion {
-	const original = w.versions[w.original_language];
-	const own = w.versions[language];
-	const source = own ?? original;
-	return {
-		language: own ? language : w.original_language,
-		translated: Boolean(own),
-		title: source.title || original.title,
-		outcome: source.outcome || original.outcome,
-		prerequisites: source.prerequisites || original.prerequisites,
-		steps: w.steps.map((step, i) => {
-			const mine = own?.steps[i];
-			const text = mine && mine.body.trim() ? mine : original.steps[i];
-			const lang = mine && mine.body.trim() ? language : w.original_language;
-			return {
-				number: i + 1,
-				html: renderStepText(text.body),
-				text: [plainText(text.body), text.callout_kind ? plainText(text.callout) : ''].filter(Boolean).join('\n'),
-				lang,
-				translated: lang === language,
-				callout: text.callout_kind && text.callout.trim() ? { kind: text.callout_kind, html: renderStepText(text.callout) } : null,
-				screenshot: step.screenshot ? { ...step.screenshot, alt: (mine?.alt || original.steps[i].alt).trim() } : null
-			};
-		})
-	};
-}
+export type { ReaderStep, ReaderVersion } from './reader-version';
 
 /** A published walkthrough for reading, in `language` and, side by side, in `alongside`. */
 export async function readWalkthrough(caller: Caller, id: string, language: string, alongside?: string) {
 	const page = published.parse(await db().call('walkthrough', { p_walkthrough_id: id }, caller));
 	const w = page.walkthrough;
+	const version = versionFor(w, language);
+	const second = alongside ? versionFor(w, alongside) : null;
 	return {
 		me: page.me,
 		id: page.id,
@@ -272,8 +230,10 @@ export async function readWalkthrough(caller: Caller, id: string, language: stri
 		fromRequestId: w.from_request_id,
 		originalLanguage: w.original_language,
 		languages: Object.keys(w.versions).sort(),
-		version: versionFor(w, language),
-		alongside: alongside && alongside !== language ? versionFor(w, alongside) : null,
+		version,
+		// A language without a version shows the original; beside the original that would be the
+		// same column twice (and two columns keyed by one language stop the page's script).
+		alongside: second && second.language !== version.language ? second : null,
 		votes: page.votes,
 		myVote: page.my_vote,
 		isAuthor: page.is_author

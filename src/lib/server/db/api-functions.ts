@@ -12,6 +12,8 @@ export const API_FUNCTIONS = [
 	'help_queue',
 	'help_request',
 	'join_help_request',
+	'answer_partner_ask',
+	'partner_ask',
 	'log_session',
 	'mark_notifications_read',
 	'mentor_portfolio',

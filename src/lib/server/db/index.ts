@@ -31,13 +31,14 @@ export async function startDatabase(config: ServerConfig): Promise<Db> {
 		config.mode === 'postgres' && config.databaseUrl
 			? postgresDb(config.databaseUrl)
 			: await openEmbedded(config.dataDir);
-	const { applied, seeded, needsSetup } = await prepareDatabase(opened.query, opened.runScript, {
-		demo: config.demo
-	});
+	const { applied, seeded, needsSetup } = await opened.exclusively((query, runScript) =>
+		prepareDatabase(query, runScript, { demo: config.demo })
+	);
 	if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
 	if (seeded) console.log('Loaded the demo school (Lakeside Junior High). Open /demo to try it.');
 	current = opened.db;
-	if (needsSetup) await announceSetup(current, config);
+	// The short-lived preparing process (see scripts/server.js) leaves the code to the server.
+	if (needsSetup && process.env.TP_PREPARE_ONLY !== '1') await announceSetup(current, config);
 	return current;
 }
 
@@ -46,11 +47,20 @@ async function openEmbedded(dataDir: string) {
 	return openPglite(dataDir);
 }
 
-async function announceSetup(database: Db, config: ServerConfig) {
+/**
+ * A new one-time setup code, stored as a hash. Servers that start together each print their own,
+ * and each works until a school is set up (see the setup codes migration).
+ */
+export async function issueSetupCode(database: Db): Promise<string> {
 	const code = randomBytes(6).toString('hex').toUpperCase().replace(/(.{4})(?=.)/g, '$1-');
 	await database.service('app_private.issue_setup_code', {
 		p_code_hash: createHash('sha256').update(code).digest('hex')
 	});
+	return code;
+}
+
+async function announceSetup(database: Db, config: ServerConfig) {
+	const code = await issueSetupCode(database);
 	console.log(
 		`\nNo school is set up yet. Open http://localhost:${config.port}/setup and enter this one-time setup code: ${code}\n`
 	);

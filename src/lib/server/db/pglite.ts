@@ -12,6 +12,8 @@ export interface Embedded {
 	pg: PGlite;
 	query: Query;
 	runScript: RunScript;
+	/** Only one process opens a data directory (see lock.ts), so nothing else can interleave. */
+	exclusively<T>(work: (query: Query, runScript: RunScript) => Promise<T>): Promise<T>;
 }
 
 // PGlite runs no autovacuum, so nothing refreshes the planner's statistics: after a roster import
@@ -66,6 +68,7 @@ export function embeddedDb(pg: PGlite, onClose?: () => void): Embedded {
 		pg,
 		query,
 		runScript,
+		exclusively: (work) => work(query, runScript),
 		db: {
 			mode: 'embedded',
 			call: (fn, args, as) => callApi(apiCall, fn, args, as),

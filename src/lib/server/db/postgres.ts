@@ -8,7 +8,12 @@ export interface Server {
 	pool: pg.Pool;
 	query: Query;
 	runScript: RunScript;
+	/** Runs `work` on one connection that holds the preparation lock for all of it. */
+	exclusively<T>(work: (query: Query, runScript: RunScript) => Promise<T>): Promise<T>;
 }
+
+// One advisory lock key for preparing the database: migrations, the demo school, setup codes.
+const PREPARATION_LOCK = 7301;
 
 /** A PostgreSQL server through a connection pool; every call is one statement, its own transaction. */
 export function postgresDb(connectionString: string, max = 10): Server {
@@ -33,15 +38,41 @@ export function postgresDb(connectionString: string, max = 10): Server {
 	const query: Query = async (sql, params) => (await pool.query(sql, params)).rows;
 	const runScript: RunScript = async (sql) => {
 		await inTransaction(async (q) => {
-			// Several servers may start together against one database: migrate one at a time.
-			await q('select pg_advisory_xact_lock(7301)', []);
+			await q('select pg_advisory_xact_lock($1)', [PREPARATION_LOCK]);
 			await q(sql, []);
 		});
+	};
+	// Several servers may start together on one empty database. Locking each migration alone was
+	// not enough: each server read the list of applied migrations before any lock, then applied
+	// them again, and checked for a school before seeding one. So the whole preparation, from
+	// reading that list to seeding, runs on one connection holding a session lock: the servers take
+	// turns, and each one sees what the one before it did.
+	const exclusively: Server['exclusively'] = async (work) => {
+		const client = await pool.connect();
+		try {
+			await client.query('select pg_advisory_lock($1)', [PREPARATION_LOCK]);
+			const q: Query = async (sql, params) => (await client.query(sql, params)).rows;
+			const run: RunScript = async (sql) => {
+				await client.query('begin');
+				try {
+					await client.query(sql);
+					await client.query('commit');
+				} catch (error) {
+					await client.query('rollback').catch(() => undefined);
+					throw error;
+				}
+			};
+			return await work(q, run);
+		} finally {
+			await client.query('select pg_advisory_unlock($1)', [PREPARATION_LOCK]).catch(() => undefined);
+			client.release();
+		}
 	};
 	return {
 		pool,
 		query,
 		runScript,
+		exclusively,
 		db: {
 			mode: 'postgres',
 			call: (fn, args, as) => callApi(query, fn, args, as),

@@ -39,7 +39,7 @@ export async function freshPostgres(url: string, options: TestOptions = {}): Pro
 	const target = new URL(url);
 	target.pathname = `/${name}`;
 	const server = postgresDb(target.toString(), 60);
-	await prepareDatabase(server.query, server.runScript, { demo: options.demo ?? true });
+	await server.exclusively((query, runScript) => prepareDatabase(query, runScript, { demo: options.demo ?? true }));
 	return {
 		target: 'postgres',
 		db: server.db,
