@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
 import { DEMO, escape, expectNoAxeViolations, fill, strings, uniqueName } from './helpers';
 
 // Issue 10, points 10-12: every home page leads with the person's next steps, cards speak in labels
@@ -8,6 +9,8 @@ import { DEMO, escape, expectNoAxeViolations, fill, strings, uniqueName } from '
 const PHONE = { width: 320, height: 640 };
 const LAPTOP = { width: 1366, height: 768 };
 const en = strings('en');
+/** The steps' words, one level deeper than the Strings type reaches. */
+const nextEn = (JSON.parse(fs.readFileSync('src/lib/i18n/locales/en.json', 'utf8')) as { next: { do: Record<string, string>; task: Record<string, string> } }).next;
 
 async function signedIn(browser: Browser, name: string, viewport = PHONE, lang = 'en', javaScriptEnabled = true): Promise<Page> {
 	const page = await (await browser.newContext({ viewport, javaScriptEnabled })).newPage();
@@ -42,14 +45,14 @@ async function expectInFirstScreen(page: Page, locator: ReturnType<Page['locator
 test('every role’s home leads with its next steps, one button each, the first in the first screen at 320 px', async ({ browser }) => {
 	const expected: Record<string, { action: string; href: RegExp }[]> = {
 		// Marcus: Omar wrote down the Canva session; Marcus confirms it.
-		[DEMO.teacher]: [{ action: en.next.do.confirm, href: /\/help\/d0000000-0000-4000-8000-000000000004#confirm-heading$/ }],
+		[DEMO.teacher]: [{ action: nextEn.do.confirm, href: /\/help\/d0000000-0000-4000-8000-000000000004#confirm-heading$/ }],
 		// Sofía: her Flip session with Rosa is scheduled; requests wait in the queue.
 		[DEMO.mentor]: [
-			{ action: en.next.do.log, href: /\/help\/d0000000-0000-4000-8000-000000000002#next-heading$/ },
-			{ action: en.next.do.take, href: /\/queue$/ }
+			{ action: nextEn.do.log, href: /\/help\/d0000000-0000-4000-8000-000000000002#next-heading$/ },
+			{ action: nextEn.do.take, href: /\/queue$/ }
 		],
 		// Dana: the Canva session's hours wait for her check.
-		[DEMO.coordinator]: [{ action: en.next.do.check_hours, href: /\/help\/overview\?view=unverified$/ }]
+		[DEMO.coordinator]: [{ action: nextEn.do.check_hours, href: /\/help\/overview\?view=unverified$/ }]
 	};
 	for (const [who, steps] of Object.entries(expected)) {
 		const page = await signedIn(browser, who);
@@ -90,8 +93,8 @@ test('a guide sent for review becomes a step on the coordinator’s home, with a
 	const coordinator = await signedIn(browser, DEMO.coordinator);
 	const steps = coordinator.getByRole('list', { name: en.next.heading });
 	const review = steps.getByRole('listitem').filter({ hasText: title });
-	await expect(review).toContainText(fill(en.next.task.review, { tool: 'Canva' }));
-	await expect(review.getByRole('link', { name: new RegExp(`^${escape(en.next.do.review)}\\s*: ${escape(title)}$`) })).toHaveAttribute('href', `/walkthroughs/${id}/edit`);
+	await expect(review).toContainText(fill(nextEn.task.review, { tool: 'Canva' }));
+	await expect(review.getByRole('link', { name: new RegExp(`^${escape(nextEn.do.review)}\\s*: ${escape(title)}$`) })).toHaveAttribute('href', `/walkthroughs/${id}/edit`);
 	await tasks(coordinator);
 	const counter = coordinator.getByRole('listitem').filter({ hasText: en.home.guides_to_review_other }).or(coordinator.getByRole('listitem').filter({ hasText: en.home.guides_to_review_one }));
 	await expect(counter.getByRole('link', { name: en.home.see_guides })).toHaveAttribute('href', '/walkthroughs#to-review');
@@ -116,7 +119,7 @@ test('cards speak in labels, never name the viewer, and say where and when the m
 	await expect(mine).not.toContainText(DEMO.teacher);
 	await expect(mine).not.toContainText(en.status.done);
 	await expect(mine).toContainText(en.status.done_yours);
-	await expect(mine.getByRole('link', { name: new RegExp(`^${escape(en.next.do.confirm)}`) })).toBeVisible();
+	await expect(mine.getByRole('link', { name: new RegExp(`^${escape(nextEn.do.confirm)}`) })).toBeVisible();
 });
 
 test('the teacher’s confirm page leads with the log and the form; the kind scale fits one row at 1366 px', async ({ browser }) => {
