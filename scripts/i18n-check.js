@@ -2,11 +2,11 @@
 // language needs and the same {{variables}}, and every English key is used somewhere. Numbers only
 // reach a sentence through plural forms with `count` (6), and no Arabic string puts a gendered
 // verb before a person's name (7).
-// Run: node scripts/i18n-check.js (exits 1 and lists every problem found).
+// Run: node scripts/i18n-check.js [locales dir] (exits 1 and lists every problem found).
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = 'src/lib/i18n/locales';
+const dir = process.argv[2] ?? 'src/lib/i18n/locales';
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const problems = [];
 const problem = (msg) => problems.push(msg);
@@ -128,9 +128,12 @@ for (const [key, text] of en) {
 	const p = plural(key);
 	for (const v of vars(text)) {
 		if (v === 'count' && p) continue;
-		if (v === 'count') problem(`en.json: ${key} uses {{count}} but is not a plural family (add _one and _other)`);
+		if (v === 'count')
+			problem(`en.json: ${key} uses {{count}} but is not a plural family (add _one and _other)`);
 		else if (!NOT_AMOUNTS.has(v))
-			problem(`en.json: ${key} shows {{${v}}}: pass a number as count with plural forms, or list ${v} in NOT_AMOUNTS`);
+			problem(
+				`en.json: ${key} shows {{${v}}}: pass a number as count with plural forms, or list ${v} in NOT_AMOUNTS`
+			);
 	}
 }
 
@@ -160,7 +163,9 @@ if (locales.ar)
 	for (const [key, text] of locales.ar)
 		for (const m of String(text).matchAll(/(\S+)\s+\{\{\s*(\w+)[^}]*\}\}/g))
 			if (PERSON.has(m[2]) && verbForms.has(bare(m[1]).replace(/^[وف]/, '')))
-				problem(`ar.json: ${key} puts the verb "${m[1]}" before {{${m[2]}}}: its form says the person's gender (use a noun phrase or the passive)`);
+				problem(
+					`ar.json: ${key} puts the verb "${m[1]}" before {{${m[2]}}}: its form says the person's gender (use a noun phrase or the passive)`
+				);
 
 // 4. Every English key is used in the code: as a quoted literal ('people.title', or the plural
 // base 'home.students'), or under a template-literal prefix (`roles.${r}` uses every roles.* key).
