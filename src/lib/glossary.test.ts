@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AVOID_ANYWHERE, AVOID_EXCEPT, GLOSSARY } from './glossary';
+import { checkDraft } from './plain-language';
 import { LOCALES, type Locale } from './i18n/locales';
 import ar from './i18n/locales/ar.json';
 import en from './i18n/locales/en.json';
@@ -41,6 +42,25 @@ describe('glossary', () => {
 			expect(found).toEqual([]);
 		});
 	}
+
+	it('follows the advice the plain-language helper gives students (check, not verify)', () => {
+		// The helper flags "request" as a verb ("ask for"); the app uses it only as a noun.
+		const nouns = new Set(['request', 'requests']);
+		const found: string[] = [];
+		for (const lang of ['en', 'es'] as const)
+			for (const [key, text] of flat(MESSAGES[lang])) {
+				if (AVOID_EXCEPT.includes(key)) continue;
+				const outcome = text.replace(/\{\{[^}]*\}\}/g, 'x');
+				for (const h of checkDraft({ language: lang, outcome, steps: [] }))
+					if (
+						h.kind === 'hard_word' &&
+						h.detail?.simpler &&
+						!nouns.has(h.detail.word?.toLowerCase() ?? '')
+					)
+						found.push(`${lang} ${key}: "${h.detail.word}" → "${h.detail.simpler}"`);
+			}
+		expect(found).toEqual([]);
+	});
 
 	it('keeps the English meanings short: at most 15 words a sentence', () => {
 		for (const { id } of GLOSSARY) {
