@@ -35,15 +35,15 @@ function page(locale: Locale, messages: Record<string, unknown>, pendingMinutes:
 
 describe('the portfolio’s waiting hours', () => {
 	it('says "1 more hour is waiting" in English, and the plural for 2 and 1.5', () => {
-		expect(page('en', en, 60)).toContain('1 more hour is waiting for the coordinator to verify it.');
-		expect(page('en', en, 120)).toContain('2 more hours are waiting for the coordinator to verify them.');
+		expect(page('en', en, 60)).toContain('1 more hour is waiting for the coordinator to check it.');
+		expect(page('en', en, 120)).toContain('2 more hours are waiting for the coordinator to check them.');
 		expect(page('en', en, 90)).toContain('1.5 more hours are waiting');
 		expect(page('en', en, 660)).toContain('11 more hours are waiting');
 	});
 
 	it('uses each language’s own form', () => {
-		expect(page('es', es, 60)).toContain('1 hora más espera');
-		expect(page('es', es, 180)).toContain('3 horas más esperan');
-		expect(page('ar', ar, 120)).toContain('عدد الساعات التي تنتظر تحقّق المنسق: 2');
+		expect(page('es', es, 60)).toContain('compruebe 1 hora más');
+		expect(page('es', es, 180)).toContain('compruebe 3 horas más');
+		expect(page('ar', ar, 120)).toContain('ساعتان أخريان بانتظار أن يتحقق منهما المنسق');
 	});
 });

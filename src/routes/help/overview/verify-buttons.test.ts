@@ -36,6 +36,6 @@ describe('the coordinator’s verify buttons', () => {
 		const names = [...body.matchAll(/<button type="submit" aria-label="([^"]*)"/g)].map((m) => m[1]);
 		expect(names).toHaveLength(3);
 		expect(new Set(names).size).toBe(3);
-		expect(names.every((n) => n.startsWith('Verify the hours of Omar K. for Flip'))).toBe(true);
+		expect(names.every((n) => n.startsWith('Check the hours of Omar K. for Flip'))).toBe(true);
 	});
 });
