@@ -95,11 +95,12 @@ for (const [name, paths] of Object.entries(PAGES)) {
 				console.log(`${name} ${path} (again, the first was disturbed): ${run.summary}`);
 			}
 			test.info().annotations.push({ type: 'lighthouse', description: `${name} ${path}: ${run.summary}` });
-			expect(run.finalUrl, `${path} opened signed in`).toContain(path);
-			expect(run.failing, `${path}: accessibility audits`).toEqual([]);
-			expect(run.accessibility, `${path}: accessibility`).toBe(1);
-			expect(run.cls, `${path}: layout shift`).toBeLessThan(0.1);
-			expect(run.performance, `${path}: performance`).toBeGreaterThanOrEqual(0.95);
+			// Soft: every page is measured and logged even after one falls short.
+			expect.soft(run.finalUrl, `${path} opened signed in`).toContain(path);
+			expect.soft(run.failing, `${path}: accessibility audits`).toEqual([]);
+			expect.soft(run.accessibility, `${path}: accessibility`).toBe(1);
+			expect.soft(run.cls, `${path}: layout shift`).toBeLessThan(0.1);
+			expect.soft(run.performance, `${path}: performance`).toBeGreaterThanOrEqual(0.95);
 		}
 	});
 }
