@@ -10,6 +10,7 @@ import { createI18n } from '$lib/i18n/i18n';
 import { chooseLocale, english, messagesFor } from '$lib/i18n/server';
 import { localeDir } from '$lib/i18n/locales';
 import { parseReading, readingAttributes } from '$lib/reading/preferences';
+import { preloads } from '$lib/reading/fonts';
 import { LOCALE_COOKIE, READING_COOKIE, readJsonCookie } from '$lib/server/cookies';
 import { setInterfaceLanguage } from '$lib/server/api/profile';
 import { startLive } from '$lib/server/live';
@@ -55,6 +56,9 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 	event.locals.reading = parseReading(readJsonCookie(event.cookies, READING_COOKIE));
 	return resolve(event, {
+		// The first screen's font files load with the page, not after the stylesheet (no jump).
+		// Read when the page renders: saving reading preferences changes them during the request.
+		preload: (file) => preloads(file, locale, event.locals.reading.font),
 		// Language, direction and reading preferences are on <html> in the first byte: nothing flashes.
 		// Only the <html> tag holds the placeholders, so only it is rewritten, not copies of the page.
 		transformPageChunk: ({ html }) => {
