@@ -5,7 +5,7 @@
 -- School A is the demo school of seed.sql: 01 Dana (coordinator), 03 Marcus (teacher), 15 Sofía,
 -- 16 Omar, 17 Linh (mentors). School B is made here.
 begin;
-select plan(32);
+select plan(33);
 
 -- School B: 3..02 Ben, teacher; 3..03 Kai, student mentor.
 insert into public.schools (id, name, code, time_zone, is_demo) values
@@ -31,7 +31,9 @@ join public.tools t on t.school_id = '10000000-0000-4000-8000-000000000001' and 
 set local role authenticated;
 
 -- =============================================================================================
--- The ask tells the teacher, and only the teacher.
+-- The ask tells the teacher, and only the teacher. (Marcus starts with nothing unread.)
+select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000003", "role": "authenticated"}', true);
+select lives_ok($$ select api.mark_notifications_read() $$, 'Marcus has read all his notifications');
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000016", "role": "authenticated"}', true);
 select lives_ok($$ select api.join_help_request('a1000000-0000-4000-8000-0000000000a1') $$, 'Omar asks to join a1');
 reset role;
@@ -40,10 +42,10 @@ select results_eq($$ select user_id, kind from public.notifications where reques
   'the request''s teacher is told someone asks to join, and nobody else is told');
 set local role authenticated;
 select set_config('request.jwt.claims', '{"sub": "20000000-0000-4000-8000-000000000003", "role": "authenticated"}', true);
-select is((select n ->> 'kind' from jsonb_array_elements(api.my_notifications() -> 'notifications') n
-           where n ->> 'request_id' = 'a1000000-0000-4000-8000-0000000000a1'), 'partner_asked',
+select is((select (n ->> 'kind') || ', read: ' || (n ->> 'read') from jsonb_array_elements(api.my_notifications() -> 'notifications') n
+           where n ->> 'request_id' = 'a1000000-0000-4000-8000-0000000000a1'), 'partner_asked, read: false',
   'the teacher finds it in his notifications, unread');
-select is((api.me() ->> 'unread')::int > 0, true, 'and the bell counts it');
+select is((api.me() ->> 'unread')::int, 1, 'and the bell counts it');
 
 -- =============================================================================================
 -- Only the mentor who asked can take the ask back.
