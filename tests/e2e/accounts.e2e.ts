@@ -78,7 +78,7 @@ test('a class list with bad rows: preview names each bad row, good rows are impo
 	].join('\n');
 	await page.getByLabel('Or paste the list here').fill(csv);
 	await page.getByRole('button', { name: 'Check the list' }).click();
-	await expect(page.getByRole('status')).toHaveText('6 rows read; 2 ready to import.');
+	await expect(page.getByRole('status')).toHaveText('6 rows read. 2 are ready to import.');
 	const preview = page.getByRole('table', { name: 'What will be imported' });
 	await expect(preview.getByRole('row', { name: /^4 / })).toContainText('Name: Please fill this in.');
 	await expect(preview.getByRole('row', { name: /^5 / })).toContainText('Username: Use 3 to 32 lowercase');

@@ -39,6 +39,8 @@ test('the reader names the language the reader asked for, not the original, in e
 		.getByRole('group', { name: fill(en.walkthrough.step_n, { n: 1 }), exact: true })
 		.getByLabel(en.walkthrough.step_text)
 		.fill('Open Flip and press Share.');
+	await mentor.getByLabel(en.walkthrough.difficulty).selectOption('1');
+	await mentor.getByLabel(en.walkthrough.minutes).fill('5');
 	await mentor.getByRole('button', { name: en.walkthrough.submit, exact: true }).click();
 	await expect(mentor.getByRole('status').first()).toHaveText(en.walkthrough.submitted);
 	const coordinator = await person(browser, DEMO.coordinator, 'en');

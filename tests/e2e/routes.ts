@@ -15,6 +15,7 @@ export const ROUTES: RoutePage[] = [
 	{ id: '/login', path: '/login', who: ['visitor'] },
 	{ id: '/demo', path: '/demo', who: ['visitor'] },
 	{ id: '/reading', path: '/reading', who: ['visitor', DEMO.mentor] },
+	{ id: '/glossary', path: '/glossary', who: ['visitor', DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },
 	{ id: '/invite/[token]', path: '/invite/not-a-real-token', who: ['visitor'] },
 	{ id: '/home', path: '/home', who: [DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },
 	{ id: '/account', path: '/account', who: [DEMO.coordinator, DEMO.teacher, DEMO.researcher, DEMO.mentor] },

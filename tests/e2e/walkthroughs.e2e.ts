@@ -62,6 +62,9 @@ test('a mentor writes a Spanish walkthrough with a redacted screenshot, adds Eng
 	await mentor.getByRole('button', { name: es.walkthrough.submit, exact: true }).click();
 	await expect(mentor.getByRole('alert')).toContainText(fill(es.walkthrough.missing_alt, { step: 2, language: 'es' }));
 	await fillStep(mentor, es, 2, 'Pulsa el botón verde para grabar.', 'El botón verde «Grabar» en el centro de la pantalla de Flip');
+	// Difficulty and time have no default: the author chooses them before sending it.
+	await mentor.getByLabel(es.walkthrough.difficulty).selectOption('2');
+	await mentor.getByLabel(es.walkthrough.minutes).fill('10');
 	await mentor.getByRole('button', { name: es.walkthrough.save, exact: true }).click();
 	await expect(mentor.getByRole('status').first()).toHaveText(es.walkthrough.saved);
 
@@ -72,7 +75,7 @@ test('a mentor writes a Spanish walkthrough with a redacted screenshot, adds Eng
 	await fillStep(mentor, es, 2, 'Press the green button to record.', 'The green Record button in the middle of the Flip screen');
 	await fillStep(mentor, es, 3, 'Check the video and press **Send**.');
 	await mentor.getByRole('button', { name: es.walkthrough.save, exact: true }).click();
-	await expect(mentor.getByRole('link', { name: new RegExp(fill(es.walkthrough.progress, { done: 3, total: 3 })) })).toHaveCount(2);
+	await expect(mentor.getByRole('link', { name: new RegExp(fill(es.walkthrough.progress_other, { done: 3, count: 3 })) })).toHaveCount(2);
 	await mentor.getByRole('button', { name: es.walkthrough.submit, exact: true }).click();
 	await expect(mentor.getByRole('status').first()).toHaveText(es.walkthrough.submitted);
 
@@ -216,6 +219,8 @@ test('XSS payloads in a title, steps, callouts, alt text and a comment never run
 		await step.getByLabel(en.walkthrough.callout_kind).selectOption('caution');
 		await step.getByLabel(en.walkthrough.callout_text).fill(XSS_PAYLOADS[i].slice(0, 500));
 	}
+	await mentor.getByLabel(en.walkthrough.difficulty).selectOption('3');
+	await mentor.getByLabel(en.walkthrough.minutes).fill('20');
 	await mentor.getByRole('button', { name: en.walkthrough.submit, exact: true }).click();
 	await expect(mentor.getByRole('status').first()).toHaveText(en.walkthrough.submitted);
 	const id = mentor.url().match(/walkthroughs\/([0-9a-f-]{36})/)![1];

@@ -142,6 +142,22 @@ export async function markNotificationsRead(caller: Caller) {
 	await db().call('mark_notifications_read', {}, caller);
 }
 
+const opened = z.object({
+	id: z.number(),
+	kind: z.string(),
+	request_id: z.uuid().nullable(),
+	walkthrough_id: z.uuid().nullable()
+});
+
+/** Opens one of the caller's notifications: marks it read and says which page it is about. */
+export async function openNotification(caller: Caller, notificationId: number): Promise<string> {
+	const n = opened.parse(await db().call('open_notification', { p_notification_id: notificationId }, caller));
+	if (n.request_id) return `/help/${n.request_id}`;
+	// The reviewer reviews in the editor; the authors read what was published.
+	if (n.walkthrough_id) return n.kind === 'review_requested' ? `/walkthroughs/${n.walkthrough_id}/edit` : `/walkthroughs/${n.walkthrough_id}`;
+	return '/home';
+}
+
 /** Reminders and auto-close; the server runs this every few minutes, tests with a frozen clock. */
 export async function runHelpRequestTimers(now?: Date) {
 	const result = await db().service('app_private.run_help_request_timers', { p_now: (now ?? new Date()).toISOString() });

@@ -24,7 +24,13 @@ const requestCard = z.object({
 	claimed_by: z.string().nullable(),
 	partner: z.string().nullable(),
 	/** Null when the request is private and the reader is not in it. */
-	goal: z.string().nullable()
+	goal: z.string().nullable(),
+	/** Who is looking: the request's teacher, its mentor or partner, or someone else (null). */
+	viewer: z.enum(['teacher', 'mentor', 'partner']).nullable().optional(),
+	/** A time waiting for an answer (seen only by the people in the request and the coordinator). */
+	proposal: z.object({ starts_at: z.string(), place: z.string(), by_teacher: z.boolean() }).nullable().optional(),
+	/** Where a scheduled session takes place. */
+	place: z.string().nullable().optional()
 });
 export type RequestCard = z.infer<typeof requestCard>;
 
@@ -173,9 +179,11 @@ const notifications = z.object({
 			id: z.number(),
 			kind: z.string(),
 			request_id: z.uuid().nullable(),
+			walkthrough_id: z.uuid().nullable().default(null),
 			at: z.string(),
 			read: z.boolean(),
-			tool: z.string().nullable()
+			tool: z.string().nullable(),
+			title: z.string().nullable().default(null)
 		})
 	)
 });

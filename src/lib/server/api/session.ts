@@ -3,6 +3,10 @@ import { db, type Caller } from '../db';
 import { me } from './shapes';
 import { requestCard } from './help-views';
 
+/** A walkthrough as one line of a task list. */
+const guideItem = z.object({ id: z.uuid(), status: z.string(), title: z.string().nullable(), language: z.string(), tool: z.string().nullable() });
+export type GuideItem = z.infer<typeof guideItem>;
+
 const home = z.object({
 	me,
 	coordinator: z
@@ -16,7 +20,8 @@ const home = z.object({
 		})
 		.nullable(),
 	mentor: z.object({ open_requests: z.number(), mine: z.array(requestCard) }).nullable(),
-	teacher: z.object({ active: z.array(requestCard) }).nullable()
+	teacher: z.object({ active: z.array(requestCard) }).nullable(),
+	guides: z.object({ to_review_count: z.number(), to_review: z.array(guideItem), to_fix: z.array(guideItem) })
 });
 export type Home = z.infer<typeof home>;
 

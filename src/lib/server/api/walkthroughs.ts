@@ -26,8 +26,9 @@ const editor = z.object({
 		id: z.uuid(),
 		status: walkthroughStatus,
 		tool_id: z.uuid(),
-		difficulty: z.number(),
-		minutes: z.number(),
+		// Null until the author chooses them; sending for review asks for both.
+		difficulty: z.number().nullable(),
+		minutes: z.number().nullable(),
 		original_language: z.string(),
 		reviewer_id: z.uuid().nullable(),
 		from_request_id: z.uuid().nullable(),
@@ -106,8 +107,8 @@ export interface WalkthroughForm {
 	outcome: string;
 	prerequisites: string;
 	toolId: string;
-	difficulty: number;
-	minutes: number;
+	difficulty: number | null;
+	minutes: number | null;
 	steps: StepForm[];
 	addStep?: boolean;
 }

@@ -31,13 +31,14 @@ export function localAuth(db: Db, config: ServerConfig): AuthService {
 				p_account_limit: accountLimit,
 				p_address_limit: addressLimit,
 				p_window_seconds: windowSeconds
-			})) as { user_id?: string | null; password_hash?: string | null; inactive?: boolean; retry_after_seconds?: number };
+			})) as { attempt_id?: number; user_id?: string | null; password_hash?: string | null; inactive?: boolean; retry_after_seconds?: number };
+			// The try is already counted (atomically, before the password is checked), so a burst of
+			// requests, on one server or several, gets no more password checks than the limit.
 			if (gate.retry_after_seconds) return { ok: false, reason: 'rate_limited', retryAfterSeconds: gate.retry_after_seconds };
 			const valid = await verifyPassword(gate.password_hash ?? null, password);
 			const token = valid && gate.user_id && !gate.inactive ? newToken() : null;
 			await db.service('local_auth.finish_sign_in', {
-				p_email: email,
-				p_address: address,
+				p_attempt_id: gate.attempt_id,
 				p_user_id: gate.user_id ?? null,
 				p_token_hash: token ? hashToken(token) : null,
 				p_ttl_seconds: ttlSeconds

@@ -20,6 +20,7 @@ export const API_FUNCTIONS = [
 	'mentor_portfolio',
 	'my_help_requests',
 	'my_notifications',
+	'open_notification',
 	'post_help_request',
 	'propose_session',
 	'reassign_help_request',

@@ -13,6 +13,8 @@ export interface TestDatabase {
 	db: Db;
 	query: Query;
 	runScript: RunScript;
+	/** PostgreSQL only: the database's address, so a test can connect a second app server to it. */
+	url?: string;
 	close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function freshPostgres(url: string, options: TestOptions = {}): Pro
 		db: server.db,
 		query: server.query,
 		runScript: server.runScript,
+		url: target.toString(),
 		async close() {
 			await server.pool.end();
 			const cleanup = new pg.Client({ connectionString: url });

@@ -33,14 +33,18 @@ export const load = (async ({ locals, params, url }) => {
 	return { ...editor, hints, saved: url.searchParams.get('saved'), done: walkthroughDone(url.searchParams.get('done')) };
 }) satisfies PageServerLoad;
 
+// A draft may be saved before its difficulty and time are chosen (empty); sending it for review
+// then asks for them, so nothing is published with a made-up default.
+const notChosenYet = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? null : v), schema.nullable());
+
 const details = z.object({
 	language: z.enum(CONTENT_LANGUAGES),
 	title: z.string().trim().min(3, 'walkthrough.bad_title').max(120, 'walkthrough.bad_title'),
 	outcome: z.string().trim().max(300, 'walkthrough.too_long'),
 	prerequisites: z.string().trim().max(500, 'walkthrough.too_long'),
 	tool_id: z.uuid('walkthrough.choose_tool'),
-	difficulty: z.coerce.number().int().min(1).max(5),
-	minutes: z.coerce.number().int('walkthrough.bad_minutes').min(1, 'walkthrough.bad_minutes').max(240, 'walkthrough.bad_minutes')
+	difficulty: notChosenYet(z.coerce.number().int().min(1).max(5)),
+	minutes: notChosenYet(z.coerce.number().int('walkthrough.bad_minutes').min(1, 'walkthrough.bad_minutes').max(240, 'walkthrough.bad_minutes'))
 });
 const redactions = z
 	.array(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }))
