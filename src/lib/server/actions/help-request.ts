@@ -53,6 +53,8 @@ export const helpRequestActions = {
 		step(e, partnerAnswerSchema, 'help.partner_answered_done', (d, id) =>
 			help.answerPartnerAsk(e.locals.caller, id, d.mentor_id, d.answer === 'yes')
 		),
+	withdraw_ask: (e: Event) =>
+		step(e, null, 'help.ask_withdrawn_done', (_, id) => help.withdrawPartnerAsk(e.locals.caller, id)),
 	unclaim: (e: Event) =>
 		step(e, reasonSchema, 'help.unclaimed_done', (d, id) => help.unclaimHelpRequest(e.locals.caller, id, d.reason)),
 	propose: (e: Event) =>

@@ -58,6 +58,11 @@ export async function answerPartnerAsk(caller: Caller, requestId: string, mentor
 	return idResult.parse(await db().call('answer_partner_ask', args, caller));
 }
 
+/** The mentor who asked to join takes the ask back, before the teacher answers. */
+export async function withdrawPartnerAsk(caller: Caller, requestId: string) {
+	return idResult.parse(await db().call('withdraw_partner_ask', { p_request_id: requestId }, caller));
+}
+
 export async function unclaimHelpRequest(caller: Caller, requestId: string, reason: string) {
 	return statusResult.parse(await db().call('unclaim_help_request', { p_request_id: requestId, p_reason: reason }, caller));
 }

@@ -14,6 +14,7 @@ export const API_FUNCTIONS = [
 	'join_help_request',
 	'answer_partner_ask',
 	'partner_ask',
+	'withdraw_partner_ask',
 	'log_session',
 	'mark_notifications_read',
 	'mentor_portfolio',
