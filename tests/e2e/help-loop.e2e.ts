@@ -74,7 +74,9 @@ for (const { lang, teacher } of [
 		const coordinator = await person(browser, DEMO.coordinator, lang);
 		await coordinator.goto('/help/overview?view=unverified');
 		const row = coordinator.getByRole('row').filter({ hasText: subject });
-		await row.getByRole('button', { name: fill(t.overview.verify_for, { name: DEMO.mentor, tool: 'Flip' }) }).click();
+		// The button names the mentor, the tool, then the request and its date (so no two are alike).
+		const verifyName = fill(t.overview.verify_for, { name: DEMO.mentor, tool: 'Flip', subject, date: '' });
+		await row.getByRole('button', { name: new RegExp(`^${escape(verifyName.trim())}`) }).click();
 		await expect(coordinator.getByRole('status')).toHaveText(t.help.verified_done);
 
 		// 7. The mentor's portfolio shows the verified session and the thank-you note.

@@ -86,6 +86,9 @@ test('a guide sent for review becomes a step on the coordinator’s home, with a
 	await author.getByLabel(en.walkthrough.title, { exact: true }).fill(title);
 	await author.getByRole('button', { name: en.walkthrough.start }).click();
 	await author.getByRole('group', { name: fill(en.walkthrough.step_n, { n: 1 }), exact: true }).getByLabel(en.walkthrough.step_text).fill('Open Canva and choose a poster template.');
+	// Difficulty and time have no default: the author chooses them before sending it.
+	await author.getByLabel(en.walkthrough.difficulty).selectOption('1');
+	await author.getByLabel(en.walkthrough.minutes).fill('10');
 	await author.getByRole('button', { name: en.walkthrough.submit, exact: true }).click();
 	await expect(author.getByRole('status').first()).toHaveText(en.walkthrough.submitted);
 	const id = author.url().match(/walkthroughs\/([0-9a-f-]{36})/)![1];
