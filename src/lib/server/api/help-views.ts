@@ -183,6 +183,8 @@ const notifications = z.object({
 			at: z.string(),
 			read: z.boolean(),
 			tool: z.string().nullable(),
+			/** The request's subject and grade, so two notes about one tool are told apart. */
+			subject: z.string().nullable().default(null),
 			title: z.string().nullable().default(null)
 		})
 	)
