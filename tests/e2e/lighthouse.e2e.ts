@@ -88,11 +88,20 @@ for (const [name, paths] of Object.entries(PAGES)) {
 		for (const path of paths) {
 			let run = await audit(`${baseURL}${path}`, cookie, ['performance', 'accessibility']);
 			console.log(`${name} ${path}: ${run.summary}`);
-			// One second try, only when another program took the CPU during the first and it fell short.
-			if (!fast(run) && run.disturbed) {
-				await waitForQuietCpu(DISTURBED);
-				run = await audit(`${baseURL}${path}`, cookie, ['performance', 'accessibility']);
-				console.log(`${name} ${path} (again, the first was disturbed): ${run.summary}`);
+			// One Lighthouse run varies by a few points (its speed index moves with the machine's
+			// timing). When the first run falls short, two more are made and the median one is judged,
+			// as Lighthouse's own guidance on variability advises: a page that is really slow fails
+			// two runs out of three, a page that met a noisy moment does not.
+			if (!fast(run)) {
+				const runs = [run];
+				for (const attempt of [2, 3]) {
+					if (run.disturbed) await waitForQuietCpu(DISTURBED);
+					const again = await audit(`${baseURL}${path}`, cookie, ['performance', 'accessibility']);
+					console.log(`${name} ${path} (run ${attempt} of 3): ${again.summary}`);
+					runs.push(again);
+				}
+				run = runs.sort((a, b) => a.performance - b.performance)[1];
+				console.log(`${name} ${path}: judged on the median run: ${run.summary}`);
 			}
 			test.info().annotations.push({ type: 'lighthouse', description: `${name} ${path}: ${run.summary}` });
 			// Soft: every page is measured and logged even after one falls short.
