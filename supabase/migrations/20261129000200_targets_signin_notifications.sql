@@ -169,6 +169,9 @@ begin
         'tool', coalesce(
           (select t.name from public.tools t join public.help_requests r on r.tool_id = t.id where r.id = n.request_id),
           (select t.name from public.tools t join public.walkthroughs w on w.tool_id = t.id where w.id = n.walkthrough_id)),
+        -- The request's subject and grade (never its private words), so that two notes of one kind
+        -- about one tool can be told apart.
+        'subject', (select r.subject || ', ' || r.grade from public.help_requests r where r.id = n.request_id),
         'title', (select v.title from public.walkthroughs w join public.walkthrough_versions v
                   on v.walkthrough_id = w.id and v.language = w.original_language where w.id = n.walkthrough_id))
         order by n.id desc)

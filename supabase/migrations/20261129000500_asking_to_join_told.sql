@@ -156,3 +156,19 @@ $$;
 
 revoke all on function api.withdraw_partner_ask(uuid) from public, anon;
 grant execute on function api.withdraw_partner_ask(uuid) to authenticated;
+
+-- Taking an ask back also removes the teacher's notes about asks to join that request: they
+-- announced an ask that no longer exists, and an ask made again the same minute listed two notes
+-- that read the same.
+create function app_private.forget_withdrawn_ask() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  delete from public.notifications n
+  where n.request_id = new.request_id and n.kind = 'partner_asked';
+  return new;
+end;
+$$;
+revoke all on function app_private.forget_withdrawn_ask() from public;
+create trigger request_events_forget_withdrawn_ask after insert on public.request_events
+  for each row when (new.kind = 'ask_withdrawn') execute function app_private.forget_withdrawn_ask();

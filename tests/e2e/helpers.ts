@@ -48,3 +48,22 @@ export async function person(browser: Browser, name: string, lang: string, javaS
 	await signInAsDemo(page, name, lang);
 	return page;
 }
+
+/**
+ * Starts an English guide for `tool` with `title` and a first step, as an author does it on
+ * /walkthroughs/new, and returns its id (the editor is then open).
+ */
+export async function startGuide(page: Page, guide: { tool: string; title: string; step: string }): Promise<string> {
+	const en = strings('en');
+	await page.goto('/walkthroughs/new');
+	await page.getByLabel(en.help.tool).selectOption({ label: guide.tool });
+	await page.getByLabel(en.walkthrough.start_language).selectOption('en');
+	await page.getByLabel(en.walkthrough.title, { exact: true }).fill(guide.title);
+	await page.getByRole('button', { name: en.walkthrough.start }).click();
+	await expect(page).toHaveURL(/\/walkthroughs\/[0-9a-f-]{36}\/edit/);
+	await page
+		.getByRole('group', { name: fill(en.walkthrough.step_n, { n: 1 }), exact: true })
+		.getByLabel(en.walkthrough.step_text)
+		.fill(guide.step);
+	return /walkthroughs\/([0-9a-f-]{36})\/edit/.exec(page.url())![1];
+}

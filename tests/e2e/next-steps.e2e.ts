@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import { DEMO, escape, expectNoAxeViolations, fill, strings, uniqueName } from './helpers';
+import { DEMO, escape, expectNoAxeViolations, fill, startGuide, strings, uniqueName } from './helpers';
 
 // Issue 10, points 10-12: every home page leads with the person's next steps, cards speak in labels
 // and in the viewer's voice, and the header leaves the phone's first screen to the page.
@@ -81,17 +81,12 @@ test('every role’s home leads with its next steps, one button each, the first 
 test('a guide sent for review becomes a step on the coordinator’s home, with a count and a link to the list', async ({ browser }) => {
 	const title = uniqueName('Poster steps ');
 	const author = await signedIn(browser, DEMO.mentorAr, LAPTOP);
-	await author.goto('/walkthroughs/new');
-	await author.getByLabel(en.help.tool).selectOption({ label: 'Canva' });
-	await author.getByLabel(en.walkthrough.title, { exact: true }).fill(title);
-	await author.getByRole('button', { name: en.walkthrough.start }).click();
-	await author.getByRole('group', { name: fill(en.walkthrough.step_n, { n: 1 }), exact: true }).getByLabel(en.walkthrough.step_text).fill('Open Canva and choose a poster template.');
+	const id = await startGuide(author, { tool: 'Canva', title, step: 'Open Canva and choose a poster template.' });
 	// Difficulty and time have no default: the author chooses them before sending it.
 	await author.getByLabel(en.walkthrough.difficulty).selectOption('1');
 	await author.getByLabel(en.walkthrough.minutes).fill('10');
 	await author.getByRole('button', { name: en.walkthrough.submit, exact: true }).click();
 	await expect(author.getByRole('status').first()).toHaveText(en.walkthrough.submitted);
-	const id = author.url().match(/walkthroughs\/([0-9a-f-]{36})/)![1];
 
 	const coordinator = await signedIn(browser, DEMO.coordinator);
 	const steps = coordinator.getByRole('list', { name: en.next.heading });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, fill, person, strings, uniqueName } from './helpers';
+import { DEMO, fill, person, startGuide, strings, uniqueName } from './helpers';
 
 const en = strings('en');
 // A teacher no other test names as a reviewer, so his bell only moves because of this test.
@@ -37,15 +37,7 @@ test('the reviewer is told a walkthrough waits, opening it marks it read and the
 
 	// The mentor starts a guide and writes a step, but does not choose its difficulty or time.
 	const mentor = await person(browser, DEMO.mentor, 'en');
-	await mentor.goto('/walkthroughs/new');
-	await mentor.getByLabel(en.help.tool).selectOption({ label: 'Canva' });
-	await mentor.getByLabel(en.walkthrough.start_language).selectOption('en');
-	await mentor.getByLabel(en.walkthrough.title, { exact: true }).fill(title);
-	await mentor.getByRole('button', { name: en.walkthrough.start }).click();
-	await expect(mentor).toHaveURL(/\/walkthroughs\/[0-9a-f-]+\/edit/);
-	const id = /walkthroughs\/([0-9a-f-]+)\/edit/.exec(mentor.url())![1];
-	const step = mentor.getByRole('group', { name: fill(en.walkthrough.step_n, { n: 1 }), exact: true });
-	await step.getByLabel(en.walkthrough.step_text).fill('Open Canva and search for a poster template.');
+	const id = await startGuide(mentor, { tool: 'Canva', title, step: 'Open Canva and search for a poster template.' });
 	await expect(mentor.getByLabel(en.walkthrough.difficulty)).toHaveValue('');
 	await expect(mentor.getByLabel(en.walkthrough.minutes)).toHaveValue('');
 	// Sending it as it is would publish a made-up "Very easy · 10 minutes": it is refused, in plain words.

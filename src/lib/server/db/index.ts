@@ -51,7 +51,7 @@ async function openEmbedded(dataDir: string) {
  * A new one-time setup code, stored as a hash. Servers that start together each print their own,
  * and each works until a school is set up (see the setup codes migration).
  */
-export async function issueSetupCode(database: Db): Promise<string> {
+async function issueSetupCode(database: Db): Promise<string> {
 	const code = randomBytes(6).toString('hex').toUpperCase().replace(/(.{4})(?=.)/g, '$1-');
 	await database.service('app_private.issue_setup_code', {
 		p_code_hash: createHash('sha256').update(code).digest('hex')
